@@ -1,0 +1,37 @@
+/**
+ * Flux bootstrap: one GitRepository pinned to a stage tag and one Kustomization per layer, chained
+ * with `dependsOn`. Flux dry-runs a whole Kustomization before applying any of it, so custom
+ * resources whose CRD an operator installs must live in a later Kustomization than the operator.
+ */
+import { entryLayerDir, FLUX_NAMESPACE, type Names } from '../layout/layout.js';
+import type { KubeObject } from '../render/manifest.js';
+import { LAYERS } from '../scenario/stages.js';
+import type { Settings } from '../settings/settings.js';
+
+export function buildFluxBootstrap(settings: Settings, names: Names, tag: string): KubeObject[] {
+  const source: KubeObject = {
+    apiVersion: 'source.toolkit.fluxcd.io/v1',
+    kind: 'GitRepository',
+    metadata: { name: names.gitopsName, namespace: FLUX_NAMESPACE },
+    spec: { interval: '1m', url: settings.remote, ref: { tag } },
+  };
+  const kustomizations = LAYERS.map((layer, index): KubeObject => {
+    const spec: Record<string, unknown> = {
+      interval: '10m',
+      retryInterval: '1m',
+      timeout: '10m',
+      sourceRef: { kind: 'GitRepository', name: names.gitopsName },
+      path: `./${entryLayerDir(layer)}`,
+      prune: true,
+      wait: true,
+    };
+    if (index > 0) spec.dependsOn = [{ name: names.fluxKustomization(LAYERS[index - 1]) }];
+    return {
+      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+      kind: 'Kustomization',
+      metadata: { name: names.fluxKustomization(layer), namespace: FLUX_NAMESPACE },
+      spec,
+    };
+  });
+  return [source, ...kustomizations];
+}

@@ -1,0 +1,94 @@
+/**
+ * The one owner of every path, name and tag in a generated repository, so the layout can change in
+ * one place. Everything is derived from the settings and the stage table.
+ */
+import type { Layer, StageDefinition } from '../scenario/stages.js';
+import type { Settings } from '../settings/settings.js';
+
+export const ENTRY_DIR = 'cluster';
+export const BOOTSTRAP_DIR = 'bootstrap';
+export const STAGES_DIR = 'stages';
+export const PATCHES_DIR = 'patches';
+export const ANSWERS_FILE = '.yo-rc.json';
+export const GENERATOR_NAME = 'generator-sockshop-mesh';
+/** The major version of the tag scheme: bump it when the scenario changes incompatibly. */
+export const TAG_MAJOR = 1;
+
+export const ARGOCD_NAMESPACE = 'openshift-gitops';
+export const FLUX_NAMESPACE = 'flux-system';
+export const OPERATORS_NAMESPACE = 'openshift-operators';
+
+export function formatStageId(stage: Pick<StageDefinition, 'number' | 'slug'>): string {
+  return `${String(stage.number).padStart(2, '0')}-${stage.slug}`;
+}
+
+export function stageDir(stage: StageDefinition): string {
+  return `${STAGES_DIR}/${formatStageId(stage)}`;
+}
+
+export function layerDir(stage: StageDefinition, layer: Layer): string {
+  return `${stageDir(stage)}/${layer}`;
+}
+
+export function entryLayerDir(layer: Layer): string {
+  return `${ENTRY_DIR}/${layer}`;
+}
+
+export function bootstrapDir(engine: 'argocd' | 'flux'): string {
+  return `${BOOTSTRAP_DIR}/${engine}`;
+}
+
+/**
+ * Stage tags are semantic versions, so Argo CD (>= 2.12) and Flux `ref.semver` can follow a range:
+ * `v1.<stage>.0+<slug>`. The minor number is the stage, the build metadata its name (ignored when
+ * versions are compared), a patch number is free for fixes to a stage.
+ */
+export function formatTag(stage: Pick<StageDefinition, 'number' | 'slug'>): string {
+  return `v${TAG_MAJOR}.${stage.number}.0+${stage.slug}`;
+}
+
+/** The range that follows every stage tag of this scheme. */
+export const TAG_RANGE = `>=${TAG_MAJOR}.0.0 <${TAG_MAJOR + 1}.0.0`;
+
+/** A relative path from one repository folder to another (both relative to the repository root). */
+export function relativeDir(from: string, to: string): string {
+  const a = from.split('/');
+  const b = to.split('/');
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common += 1;
+  return [...a.slice(common).map(() => '..'), ...b.slice(common)].join('/') || '.';
+}
+
+/** Every Kubernetes name the settings decide. */
+export interface Names {
+  appNamespace: string;
+  meshNamespace: string;
+  frontEndHost: string;
+  gatewayHost: string;
+  /** In-mesh host names of the Services the routing objects point at. */
+  frontEndService: string;
+  cartsService: string;
+  /** The ingress gateway's in-cluster address, for traffic that should enter like a browser's. */
+  gatewayUrl: string;
+  /** Argo CD AppProject/Application and Flux GitRepository name. */
+  gitopsName: string;
+  fluxKustomization: (layer: Layer) => string;
+}
+
+export function deriveNames(settings: Pick<Settings, 'tenant' | 'domain'>): Names {
+  const prefix = settings.tenant ? `${settings.tenant}-` : '';
+  const appNamespace = settings.tenant ? `${prefix}sockshop` : 'sock-shop';
+  const gitopsName = `sockshop-mesh${settings.tenant ? `-${settings.tenant}` : ''}`;
+  return {
+    appNamespace,
+    meshNamespace: `${prefix}istio-system`,
+    // OpenShift's default Route host, so the gateway Route keeps the host the old Route had.
+    frontEndHost: `front-end-${appNamespace}.${settings.domain}`,
+    gatewayHost: `*.${settings.domain}`,
+    frontEndService: `front-end.${appNamespace}.svc.cluster.local`,
+    cartsService: `carts.${appNamespace}.svc.cluster.local`,
+    gatewayUrl: `http://istio-ingressgateway.${prefix}istio-system.svc.cluster.local`,
+    gitopsName,
+    fluxKustomization: (layer) => `${gitopsName}-${layer}`,
+  };
+}

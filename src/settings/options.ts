@@ -1,0 +1,92 @@
+/**
+ * Every choice a user makes, as data: the same table drives the Yeoman options, the prompts, the
+ * `--help` text, the command-line parser and the keys of an answers file.
+ */
+import { formatStageId } from '../layout/layout.js';
+import { STAGES } from '../scenario/stages.js';
+import { GITOPS_CHOICES } from './settings.js';
+
+export type AnswerName = 'gitops' | 'tenant' | 'domain' | 'remote' | 'branch' | 'until';
+
+export interface AnswerOption {
+  name: AnswerName;
+  description: string;
+  default: string;
+  /** The allowed values, when there is a fixed list. */
+  choices?: readonly string[];
+  example: string;
+  question: string;
+}
+
+export const DEFAULT_DIRECTORY = 'sockshop-mesh-workshop';
+export const PLACEHOLDER_REMOTE = 'https://git.example.com/your-org/sockshop-mesh-workshop.git';
+
+const STAGE_IDS = STAGES.map(formatStageId);
+
+export const ANSWER_OPTIONS: readonly AnswerOption[] = [
+  {
+    name: 'gitops',
+    description: 'GitOps engine(s) to write bootstrap manifests for',
+    default: 'argocd',
+    choices: GITOPS_CHOICES,
+    example: 'flux',
+    question: 'Which GitOps engine will sync the cluster?',
+  },
+  {
+    name: 'tenant',
+    description: 'participant name used in namespaces (user1 -> user1-sockshop, user1-istio-system); empty for sock-shop / istio-system',
+    default: 'user1',
+    example: 'user7',
+    question: 'Participant name (the workshop\'s userX; empty for plain sock-shop / istio-system)?',
+  },
+  {
+    name: 'domain',
+    description: 'cluster apps domain for Routes and gateway hosts',
+    default: 'apps.example.com',
+    example: 'apps.cluster-abc.example.com',
+    question: 'Cluster apps domain (what `oc get ingresses.config cluster -o jsonpath={.spec.domain}` prints)?',
+  },
+  {
+    name: 'remote',
+    description: 'git URL Argo CD / Flux will pull from (the default is a placeholder to replace)',
+    default: PLACEHOLDER_REMOTE,
+    example: 'https://github.com/your-org/sockshop-mesh-workshop.git',
+    question: 'Git URL the GitOps engine will pull from?',
+  },
+  {
+    name: 'branch',
+    description: 'branch that holds the stage history',
+    default: 'main',
+    example: 'main',
+    question: 'Branch name?',
+  },
+  {
+    name: 'until',
+    description: 'last stage to include (number, name or id)',
+    default: STAGE_IDS[STAGE_IDS.length - 1],
+    choices: STAGE_IDS,
+    example: STAGE_IDS[4],
+    question: 'Last stage to include?',
+  },
+];
+
+export interface FlagOption {
+  name: string;
+  type: 'boolean' | 'string';
+  alias?: string;
+  description: string;
+}
+
+export const FLAG_OPTIONS: readonly FlagOption[] = [
+  { name: 'yes', type: 'boolean', alias: 'y', description: 'take every default without prompting' },
+  { name: 'answers', type: 'string', description: 'read answers from a YAML or JSON file (same keys as the options)' },
+  {
+    name: 'force',
+    type: 'boolean',
+    description: 'generate even if the target folder is not empty: the folder is first moved aside to <dir>.bak-N (nothing is deleted)',
+  },
+  { name: 'help', type: 'boolean', alias: 'h', description: 'print the options and every allowed value' },
+];
+
+export const ANSWER_NAMES: readonly AnswerName[] = ANSWER_OPTIONS.map((option) => option.name);
+export const ALL_OPTION_NAMES: readonly string[] = [...ANSWER_NAMES, ...FLAG_OPTIONS.map((flag) => flag.name)];

@@ -1,0 +1,95 @@
+/**
+ * Checks for single values. Each returns undefined when the value is fine, or the rule it breaks in
+ * words a user can act on.
+ */
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export function checkDnsLabel(value: string): string | undefined {
+  if (value.length > 63) return `must be at most 63 characters (it has ${value.length})`;
+  if (!DNS_LABEL.test(value)) {
+    return 'must be a DNS label: lowercase letters, digits and "-", starting and ending with a letter or digit';
+  }
+  return undefined;
+}
+
+export function checkDomain(value: string): string | undefined {
+  const rule = 'must be a DNS domain such as apps.example.com: dot-separated labels of lowercase letters, digits and "-"';
+  if (value.length === 0 || value.length > 253) return `${rule}, at most 253 characters`;
+  const labels = value.split('.');
+  if (labels.length < 2) return `${rule}, with at least two labels`;
+  if (labels.some((label) => label.length > 63 || !DNS_LABEL.test(label))) return rule;
+  return undefined;
+}
+
+const SCP_LIKE = /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[A-Za-z0-9._~/-]+$/;
+const URL_SCHEMES = new Set(['https:', 'http:', 'ssh:', 'git:', 'file:']);
+/** Characters that would need quoting somewhere (YAML, Markdown, a shell): never part of a remote. */
+const UNSAFE = /[\s"'`$\\<>|;&(){}\u0000-\u001f\u007f]/;
+
+export function checkRemote(value: string): string | undefined {
+  const rule = 'must be a git URL: https://host/org/repo.git, ssh://git@host/org/repo.git or git@host:org/repo.git';
+  if (UNSAFE.test(value)) return `${rule}, without spaces, quotes or shell characters`;
+  if (SCP_LIKE.test(value)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return rule;
+  }
+  if (!URL_SCHEMES.has(url.protocol)) return `${rule} (scheme ${url.protocol} is not one git can clone)`;
+  if (url.protocol !== 'file:' && url.hostname === '') return `${rule} (no host)`;
+  if (url.password) return `${rule}, without a password: credentials belong in the GitOps engine's secret, never in the repository`;
+  return undefined;
+}
+
+/** The rules of `git check-ref-format --branch`, for the names a user would type. */
+export function checkBranch(value: string): string | undefined {
+  const rule = 'must be a git branch name such as main or workshop/2026 (no spaces, "..", "~^:?*[\\", leading "-" or "/", or trailing ".lock")';
+  if (
+    value.length === 0 ||
+    value.startsWith('-') ||
+    value.startsWith('/') ||
+    value.endsWith('/') ||
+    value.endsWith('.') ||
+    value.endsWith('.lock') ||
+    value.includes('..') ||
+    value.includes('//') ||
+    value.includes('@{') ||
+    value === '@' ||
+    /[\s~^:?*[\\\u0000-\u001f\u007f]/.test(value) ||
+    value.split('/').some((part) => part.startsWith('.'))
+  ) {
+    return rule;
+  }
+  return undefined;
+}
+
+/** Damerau-free Levenshtein distance, for "did you mean" suggestions. */
+export function measureDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const saved = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = saved;
+    }
+  }
+  return row[b.length];
+}
+
+/** The closest candidate, when it is close enough to be what the user meant. */
+export function suggestNearest(value: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = measureDistance(value.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
