@@ -9,8 +9,8 @@ import Handlebars from 'handlebars';
 import { findPackageRoot } from '../util/package-root.js';
 
 const handlebars = Handlebars.create();
-handlebars.registerHelper('json', (value: unknown) => {
-  if (value === undefined) throw new Error('the json helper was given an undefined value');
+handlebars.registerHelper('json', (value: unknown, options: Handlebars.HelperOptions & { loc?: { start: { line: number } } }) => {
+  if (value === undefined) throw new Error(`line ${options.loc?.start.line ?? '?'}: a value given to {{json}} is not defined`);
   return JSON.stringify(value);
 });
 handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);

@@ -81,7 +81,7 @@ export const FLAG_OPTIONS: readonly FlagOption[] = [
   { name: 'yes', type: 'boolean', alias: 'y', description: 'take every default without prompting' },
   { name: 'answers', type: 'string', description: 'read answers from a YAML or JSON file (same keys as the options)' },
   {
-    name: 'force',
+    name: 'move-aside',
     type: 'boolean',
     description: 'generate even if the target folder is not empty: the folder is first moved aside to <dir>.bak-N (nothing is deleted)',
   },

@@ -82,6 +82,8 @@ export function measureDistance(a: string, b: string): number {
 
 /** The closest candidate, when it is close enough to be what the user meant. */
 export function suggestNearest(value: string, candidates: readonly string[]): string | undefined {
+  const prefixed = value.length >= 3 ? candidates.find((candidate) => candidate.startsWith(value.toLowerCase())) : undefined;
+  if (prefixed) return prefixed;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

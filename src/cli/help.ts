@@ -1,0 +1,49 @@
+/** Help text for the `sockshop-mesh` bin, generated from the option and stage tables. */
+import { formatStageId, formatTag, TAG_RANGE } from '../layout/layout.js';
+import { STAGES } from '../scenario/stages.js';
+import { ANSWER_OPTIONS, DEFAULT_DIRECTORY, FLAG_OPTIONS } from '../settings/options.js';
+
+export const COMMANDS = ['new'] as const;
+
+export function formatMainHelp(): string {
+  return [
+    'Usage: sockshop-mesh <command> [options]',
+    '',
+    'Commands:',
+    '  new [dir]    scaffold the workshop as a GitOps repository (the same generator as `yo sockshop-mesh`)',
+    '',
+    'Run `sockshop-mesh <command> --help` for the options of a command.',
+    '',
+  ].join('\n');
+}
+
+export function formatNewHelp(): string {
+  const rows = [
+    ...ANSWER_OPTIONS.map((option) => [
+      `--${option.name} <value>`,
+      `${option.description}\n${option.choices ? `allowed: ${option.choices.join(', ')}\n` : ''}default: ${option.default === '' ? '""' : option.default}`,
+    ]),
+    ...FLAG_OPTIONS.map((flag) => [`${flag.alias ? `-${flag.alias}, ` : ''}--${flag.name}${flag.type === 'string' ? ' <file>' : ''}`, flag.description]),
+  ];
+  const width = Math.max(...rows.map(([name]) => name.length)) + 2;
+  const options = rows.flatMap(([name, text]) => text.split('\n').map((line, index) => `  ${(index === 0 ? name : '').padEnd(width)}${line}`));
+  const stages = STAGES.map((stage) => `  ${formatStageId(stage).padEnd(22)}${formatTag(stage).padEnd(30)}${stage.summary}`);
+  return [
+    'Usage: sockshop-mesh new [dir] [options]',
+    '',
+    `Writes a new git repository in [dir] (default ${DEFAULT_DIRECTORY}): one commit and one annotated tag per stage.`,
+    'Without options in a terminal it asks each question; with any option, --yes or --answers it asks nothing.',
+    '',
+    'Options:',
+    ...options,
+    '',
+    `Stages and their tags (Argo CD >= 2.12 and Flux can follow the range "${TAG_RANGE}"):`,
+    ...stages,
+    '',
+    'Examples:',
+    '  sockshop-mesh new --yes',
+    '  sockshop-mesh new ws --gitops flux --tenant user7 --domain apps.cluster-abc.example.com',
+    '  sockshop-mesh new ws --answers answers.yaml --until 04',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,51 @@
+/**
+ * The whole history as one `git fast-import` stream: one commit per stage holding that stage's
+ * complete tree, and one annotated tag per commit. Pure: the git adapter only pipes it.
+ */
+import type { Tree } from '../plan/plan-stages.js';
+
+export interface Identity {
+  name: string;
+  email: string;
+  /** Seconds since the epoch and zone, as git prints them: `1764057600 +0000`. */
+  when: string;
+}
+
+export interface HistoryEntry {
+  message: string;
+  tag: string;
+  tagMessage: string;
+  files: Tree;
+}
+
+/** Characters fast-import would need quoted, or that could leave the repository. */
+const SAFE_PATH = /^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._/-]+$/;
+
+function data(text: string): string {
+  return `data ${Buffer.byteLength(text)}\n${text}\n`;
+}
+
+function person(identity: Identity): string {
+  return `${identity.name} <${identity.email}> ${identity.when}`;
+}
+
+export function formatFastImport(entries: readonly HistoryEntry[], branch: string, identity: Identity): string {
+  const parts: string[] = [];
+  entries.forEach((entry, index) => {
+    const mark = index + 1;
+    parts.push(`commit refs/heads/${branch}\nmark :${mark}\nauthor ${person(identity)}\ncommitter ${person(identity)}\n`);
+    parts.push(data(entry.message));
+    if (index > 0) parts.push(`from :${mark - 1}\n`);
+    parts.push('deleteall\n');
+    for (const path of [...entry.files.keys()].sort()) {
+      if (!SAFE_PATH.test(path)) throw new Error(`refusing to write the unsafe path ${JSON.stringify(path)}`);
+      parts.push(`M 100644 inline ${path}\n`, data(entry.files.get(path)!));
+    }
+    parts.push('\n');
+  });
+  entries.forEach((entry, index) => {
+    parts.push(`tag ${entry.tag}\nfrom :${index + 1}\ntagger ${person(identity)}\n`, data(entry.tagMessage));
+  });
+  parts.push('done\n');
+  return parts.join('');
+}
