@@ -39,6 +39,8 @@ export interface StagePlan {
   files: Tree;
   /** What the entry point renders to at this stage, in a stable order. */
   objects: readonly KubeObject[];
+  /** The same objects by layer (what each Flux Kustomization applies). */
+  layers: Partial<Record<Layer, readonly KubeObject[]>>;
   changes: readonly ObjectChange[];
   message: string;
 }
@@ -118,6 +120,7 @@ export function planStages(settings: Settings, scenario: readonly StageDefinitio
       ...constant,
       ['README.md', renderTemplate('repo/README.md.hbs', docs)],
     ]);
-    return { stage, tag: formatTag(stage), files, objects, changes, message: formatStageMessage(docs) };
+    const layers = Object.fromEntries(LAYERS.flatMap((layer) => (latest[layer] ? [[layer, latest[layer].objects]] : [])));
+    return { stage, tag: formatTag(stage), files, objects, layers, changes, message: formatStageMessage(docs) };
   });
 }

@@ -1,0 +1,124 @@
+/**
+ * The checks no schema can make, over one stage's rendered objects: every custom resource comes
+ * after the operator that installs its CRD (an earlier layer, an earlier Argo CD sync wave), carries
+ * SkipDryRunOnMissingResource for Argo CD, sidecar injection only in a namespace the member roll
+ * lists, selectors that select something, and Istio hosts, subsets, ports and gateways that exist.
+ */
+import { SKIP_DRY_RUN, SYNC_OPTIONS, SYNC_WAVE } from '../gitops/annotate.js';
+import type { KubeObject } from '../render/manifest.js';
+import { findKind } from '../scenario/kinds.js';
+import { LAYERS, type Layer } from '../scenario/stages.js';
+import type { GitOpsEngine } from '../settings/settings.js';
+import type { Violation } from '../validate/types.js';
+import { findService, listPodTemplates, matchesSelector, parseServiceHost, readPath } from './references.js';
+
+export interface StageObjects {
+  layers: Partial<Record<Layer, readonly KubeObject[]>>;
+  engines: readonly GitOpsEngine[];
+  /** The file an object came from, for the report. */
+  sourceOf?: (object: KubeObject) => string;
+}
+
+const INJECT = 'sidecar.istio.io/inject';
+
+export function checkStage(input: StageObjects): Violation[] {
+  const located = LAYERS.flatMap((layer) => (input.layers[layer] ?? []).map((object) => ({ layer, object })));
+  const objects = located.map(({ object }) => object);
+  const violations: Violation[] = [];
+  const report = (object: KubeObject, code: string, path: string, message: string) =>
+    violations.push({
+      file: input.sourceOf?.(object) ?? '',
+      apiVersion: object.apiVersion,
+      kind: object.kind,
+      name: object.metadata.name,
+      ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}),
+      path,
+      message,
+      severity: 'error',
+      code,
+    });
+  const wave = (object: KubeObject) => Number(object.metadata.annotations?.[SYNC_WAVE] ?? 0);
+  const argocd = input.engines.includes('argocd');
+
+  for (const { layer, object } of located) {
+    const info = findKind(object.apiVersion, object.kind);
+    if (info?.source !== 'operator') continue;
+    const subscription = located.find(({ object: other }) => other.kind === 'Subscription' && readPath(other, 'spec.name') === info.operator);
+    if (!subscription) report(object, 'ordering', '', `needs the ${info.operator} operator (its Subscription) in this stage or an earlier one`);
+    else if (LAYERS.indexOf(subscription.layer) >= LAYERS.indexOf(layer)) {
+      report(object, 'ordering', '', `is in the ${layer} layer, but its operator's Subscription is in the ${subscription.layer} layer: Flux would dry-run it before the CRD exists`);
+    } else if (argocd && wave(subscription.object) >= wave(object)) {
+      report(object, 'ordering', `metadata.annotations.${SYNC_WAVE}`, `sync wave ${wave(object)} is not after its operator's Subscription (wave ${wave(subscription.object)})`);
+    }
+    if (argocd && !(object.metadata.annotations?.[SYNC_OPTIONS] ?? '').includes(SKIP_DRY_RUN)) {
+      report(object, 'ordering', `metadata.annotations.${SYNC_OPTIONS}`, `needs ${SKIP_DRY_RUN}: its CRD is installed by the ${info.operator} operator`);
+    }
+  }
+
+  const members = new Set(objects.filter((object) => object.kind === 'ServiceMeshMemberRoll').flatMap((roll) => (readPath(roll, 'spec.members') as string[] | undefined) ?? []));
+  for (const object of objects.filter((candidate) => candidate.kind === 'Deployment')) {
+    const template = listPodTemplates([object], object.metadata.namespace)[0];
+    if (template.annotations[INJECT] === 'true' && !members.has(object.metadata.namespace ?? '')) {
+      report(object, 'injection', `spec.template.metadata.annotations.${INJECT}`, `asks for a sidecar, but no ServiceMeshMemberRoll lists namespace ${object.metadata.namespace}: pods would start without one`);
+    }
+    const selector = readPath(object, 'spec.selector.matchLabels') as Record<string, string> | undefined;
+    if (!matchesSelector(selector, template.labels)) report(object, 'selector', 'spec.selector.matchLabels', 'does not match the pod template labels');
+  }
+  for (const service of objects.filter((object) => object.kind === 'Service')) {
+    const selector = readPath(service, 'spec.selector') as Record<string, string> | undefined;
+    if (selector && !listPodTemplates(objects, service.metadata.namespace).some((pod) => matchesSelector(selector, pod.labels))) {
+      report(service, 'selector', 'spec.selector', `selects no pod of any Deployment in ${service.metadata.namespace}`);
+    }
+  }
+  checkRouting(objects, report);
+  return violations;
+}
+
+type Report = (object: KubeObject, code: string, path: string, message: string) => void;
+
+function checkRouting(objects: readonly KubeObject[], report: Report): void {
+  const rules = objects.filter((object) => object.kind === 'DestinationRule');
+  for (const rule of rules) {
+    const host = parseServiceHost(String(readPath(rule, 'spec.host') ?? ''), rule.metadata.namespace);
+    const service = host && findService(objects, host.name, host.namespace);
+    if (!service) report(rule, 'reference', 'spec.host', `names no Service of this stage`);
+    const subsets = (readPath(rule, 'spec.subsets') as { name: string; labels?: Record<string, string> }[] | undefined) ?? [];
+    subsets.forEach((subset, index) => {
+      const pods = host ? listPodTemplates(objects, host.namespace) : [];
+      if (!pods.some((pod) => matchesSelector({ ...(service && service !== 'control-plane' ? (readPath(service, 'spec.selector') as object) : {}), ...subset.labels }, pod.labels))) {
+        report(rule, 'reference', `spec.subsets[${index}].labels`, `subset ${subset.name} selects no pod`);
+      }
+    });
+  }
+  for (const virtual of objects.filter((object) => object.kind === 'VirtualService')) {
+    const namespace = virtual.metadata.namespace;
+    ((readPath(virtual, 'spec.gateways') as string[] | undefined) ?? []).forEach((gateway, index) => {
+      if (gateway === 'mesh') return;
+      const [gatewayNamespace, name] = gateway.includes('/') ? gateway.split('/') : [namespace, gateway];
+      if (!objects.some((object) => object.kind === 'Gateway' && object.metadata.name === name && object.metadata.namespace === gatewayNamespace)) {
+        report(virtual, 'reference', `spec.gateways[${index}]`, `names no Gateway ${gatewayNamespace}/${name} of this stage`);
+      }
+    });
+    const http = (readPath(virtual, 'spec.http') as { route?: { destination?: { host?: string; subset?: string; port?: { number?: number } } }[] }[] | undefined) ?? [];
+    http.forEach((entry, i) =>
+      (entry.route ?? []).forEach((route, j) => {
+        const path = `spec.http[${i}].route[${j}].destination`;
+        const host = parseServiceHost(route.destination?.host ?? '', namespace);
+        const service = host && findService(objects, host.name, host.namespace);
+        if (!service) return report(virtual, 'reference', `${path}.host`, `${route.destination?.host} names no Service of this stage`);
+        const port = route.destination?.port?.number;
+        const ports = service === 'control-plane' ? undefined : ((readPath(service, 'spec.ports') as { port: number }[] | undefined) ?? []);
+        if (port !== undefined && ports && !ports.some((candidate) => candidate.port === port)) report(virtual, 'reference', `${path}.port.number`, `Service ${host.name} has no port ${port}`);
+        const subset = route.destination?.subset;
+        if (subset !== undefined) {
+          const defined = rules.some((rule) => {
+            const ruleHost = parseServiceHost(String(readPath(rule, 'spec.host') ?? ''), rule.metadata.namespace);
+            const names = ((readPath(rule, 'spec.subsets') as { name: string }[] | undefined) ?? []).map((candidate) => candidate.name);
+            return ruleHost?.name === host.name && ruleHost.namespace === host.namespace && names.includes(subset);
+          });
+          if (!defined) report(virtual, 'reference', `${path}.subset`, `subset ${subset} is defined by no DestinationRule for ${host.name}`);
+        }
+      }),
+    );
+  }
+}
