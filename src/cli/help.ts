@@ -1,21 +1,7 @@
-/** Help text for the `sockshop-mesh` bin, generated from the option and stage tables. */
+/** Help text of `sockshop-mesh new`, generated from the option and stage tables. */
 import { formatStageId, formatTag, TAG_RANGE } from '../layout/layout.js';
 import { STAGES } from '../scenario/stages.js';
 import { ANSWER_OPTIONS, DEFAULT_DIRECTORY, FLAG_OPTIONS } from '../settings/options.js';
-
-export const COMMANDS = ['new'] as const;
-
-export function formatMainHelp(): string {
-  return [
-    'Usage: sockshop-mesh <command> [options]',
-    '',
-    'Commands:',
-    '  new [dir]    scaffold the workshop as a GitOps repository (the same generator as `yo sockshop-mesh`)',
-    '',
-    'Run `sockshop-mesh <command> --help` for the options of a command.',
-    '',
-  ].join('\n');
-}
 
 export function formatNewHelp(): string {
   const rows = [

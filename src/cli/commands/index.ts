@@ -1,0 +1,5 @@
+/** Every subcommand of the bin, in the order `--help` lists them. */
+import type { Command } from '../command.js';
+import { newCommand } from './new.js';
+
+export const COMMANDS: readonly Command[] = [newCommand];
