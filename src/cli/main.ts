@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * The package's own bin: `sockshop-mesh <command>`. Nobody needs a global `yo` (and root in a
- * container works). Each command's module is imported only when it runs, so `--help` and
- * `validate` do not pay for the prompting stack.
+ * container works). Heavy dependencies (the Yeoman stack) are imported only by the command that
+ * needs them, so `--help` and the other commands do not pay for the prompting stack.
  */
 import { describeError, UserError } from '../errors.js';
 import { suggestNearest } from '../settings/rules.js';

@@ -15,6 +15,8 @@ export interface CreateOptions {
   moveAside: boolean;
   /** Progress lines, one per step. */
   report?: (line: string) => void;
+  /** Runs on the plans before anything is written; throw to stop (e.g. a validation failure). */
+  check?: (plans: readonly StagePlan[]) => void | Promise<void>;
 }
 
 export interface CreatedRepository {
@@ -32,6 +34,7 @@ export async function createRepository(settings: Settings, options: CreateOption
 
   const plans = planStages(settings);
   report(`planned ${plans.length} stages (${plans.at(-1)!.files.size} files, ${plans.at(-1)!.objects.length} objects at the last stage)`);
+  await options.check?.(plans);
 
   const staging = createStaging(path);
   try {
