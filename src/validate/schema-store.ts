@@ -1,0 +1,116 @@
+/**
+ * Finds, compiles and caches the schema of each apiVersion + kind from a schema folder in
+ * kubeconform's layout (default: the package's bundled `schemas/`). Each schema file is compiled
+ * once per store; lookups after the first are a map read.
+ */
+import { Ajv, type ValidateFunction } from 'ajv';
+import formatsPlugin from 'ajv-formats';
+import { listSchemaFileCandidates } from './schema-names.js';
+import { locateBundledSchemaDir, readSchemaFolder, type SchemaFileReader } from './schema-loader.js';
+
+export interface SchemaIndexEntry {
+  apiVersion: string;
+  kind: string;
+  file: string;
+}
+
+export type SchemaLookup =
+  | { status: 'found'; file: string; validate: ValidateFunction }
+  | { status: 'missing'; tried: string[] }
+  | { status: 'invalid'; file: string; reason: string };
+
+export interface SchemaStore {
+  /** Where the schemas come from, for messages. */
+  readonly location: string;
+  findSchema(apiVersion: string, kind: string): SchemaLookup;
+  /** Every apiVersion and kind the folder's index.json lists (empty without one). */
+  listKinds(): readonly SchemaIndexEntry[];
+}
+
+export interface SchemaStoreOptions {
+  /** A schema folder in kubeconform's layout; default: the bundled one. */
+  schemaDir?: string;
+  /** Reads files instead of `schemaDir` (tests, or schemas held in memory). */
+  readFile?: SchemaFileReader;
+}
+
+/** Formats the schemas use that ajv checks; anything else in `format` is ignored. */
+const CHECKED_FORMATS = ['date-time', 'int32', 'int64', 'float', 'double', 'byte', 'binary'] as const;
+const API_VERSION = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(\/[A-Za-z0-9-]+)?$/;
+const KIND = /^[A-Za-z][A-Za-z0-9]*$/;
+
+export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore {
+  const schemaDir = options.readFile ? options.schemaDir ?? '(in memory)' : options.schemaDir ?? locateBundledSchemaDir();
+  const readFile = options.readFile ?? readSchemaFolder(schemaDir);
+  const ajv = createAjv();
+  const byFile = new Map<string, SchemaLookup>();
+  const byKind = new Map<string, SchemaLookup>();
+  let index: SchemaIndexEntry[] | undefined;
+
+  const loadFile = (file: string, kind: string): SchemaLookup | undefined => {
+    const cached = byFile.get(file);
+    if (cached) return cached.status === 'found' && !pinsKind(cached.validate.schema, kind) ? undefined : cached;
+    const text = readFile(file);
+    if (text === undefined) return undefined;
+    const lookup = compileSchema(ajv, file, text);
+    byFile.set(file, lookup);
+    // Like kubeconform: a file whose schema pins another kind is not this kind's schema.
+    return lookup.status === 'found' && !pinsKind(lookup.validate.schema, kind) ? undefined : lookup;
+  };
+
+  return {
+    location: schemaDir,
+    findSchema(apiVersion, kind) {
+      const key = `${apiVersion}\n${kind}`;
+      const cached = byKind.get(key);
+      if (cached) return cached;
+      const tried = API_VERSION.test(apiVersion) && KIND.test(kind) ? listSchemaFileCandidates(apiVersion, kind) : [];
+      const lookup = tried.reduce<SchemaLookup | undefined>((found, file) => found ?? loadFile(file, kind), undefined) ?? { status: 'missing', tried };
+      byKind.set(key, lookup);
+      return lookup;
+    },
+    listKinds() {
+      index ??= parseIndex(readFile('index.json'));
+      return index;
+    },
+  };
+}
+
+let defaultStore: SchemaStore | undefined;
+
+/** One store over the bundled schemas, shared by every caller in the process. */
+export function getDefaultSchemaStore(): SchemaStore {
+  defaultStore ??= createSchemaStore();
+  return defaultStore;
+}
+
+function createAjv(): Ajv {
+  // strict: false lets ajv accept schema keywords it does not know; the schemas themselves are strict about data.
+  // inlineRefs/optimize off: compiling dominates the cost of a run, and both halve compile time here.
+  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, validateSchema: false, inlineRefs: false, code: { optimize: false } });
+  formatsPlugin.default(ajv, [...CHECKED_FORMATS]);
+  return ajv;
+}
+
+function compileSchema(ajv: Ajv, file: string, text: string): SchemaLookup {
+  try {
+    return { status: 'found', file, validate: ajv.compile(JSON.parse(text) as object) };
+  } catch (error) {
+    return { status: 'invalid', file, reason: (error as Error).message };
+  }
+}
+
+function pinsKind(schema: unknown, kind: string): boolean {
+  const pinned = (schema as { properties?: { kind?: { enum?: unknown[] } } } | undefined)?.properties?.kind?.enum;
+  return !Array.isArray(pinned) || pinned.includes(kind);
+}
+
+function parseIndex(text: string | undefined): SchemaIndexEntry[] {
+  if (text === undefined) return [];
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? (parsed as SchemaIndexEntry[]) : [];
+  } catch {
+    return [];
+  }
+}
