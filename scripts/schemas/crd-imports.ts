@@ -38,7 +38,51 @@ const OPERATOR_FRAMEWORK = {
   license: 'Apache-2.0',
 };
 
+const ARGO_CD = {
+  repository: 'argoproj/argo-cd',
+  ref: 'v3.5.1',
+  commit: '109ca7ca71139e514114499d294a492e7910a965',
+  license: 'Apache-2.0',
+};
+
+/**
+ * Argo CD and Flux change often and users run current releases (health-check expressions, tag
+ * prefixes…), so their kinds come from current upstream CRDs rather than the older npm schemas.
+ */
 export const CRD_IMPORTS: readonly CrdImport[] = [
+  {
+    file: 'argoproj.io/application-crd.yaml',
+    versions: ['v1alpha1'],
+    upstream: { ...ARGO_CD, path: 'manifests/crds/application-crd.yaml' },
+    openStatus: 'the status repeats the whole source and sync history; manifests never carry it',
+  },
+  {
+    file: 'argoproj.io/appproject-crd.yaml',
+    versions: ['v1alpha1'],
+    upstream: { ...ARGO_CD, path: 'manifests/crds/appproject-crd.yaml' },
+  },
+  {
+    file: 'source.toolkit.fluxcd.io/source.toolkit.fluxcd.io_gitrepositories.yaml',
+    versions: ['v1'],
+    upstream: {
+      repository: 'fluxcd/source-controller',
+      ref: 'v1.9.1',
+      commit: '092bcff3c9c3f258a44310507201d295ff294ba6',
+      path: 'config/crd/bases/source.toolkit.fluxcd.io_gitrepositories.yaml',
+      license: 'Apache-2.0',
+    },
+  },
+  {
+    file: 'kustomize.toolkit.fluxcd.io/kustomize.toolkit.fluxcd.io_kustomizations.yaml',
+    versions: ['v1'],
+    upstream: {
+      repository: 'fluxcd/kustomize-controller',
+      ref: 'v1.9.4',
+      commit: '1324b615da01038e2859cbcde604bd5434f21933',
+      path: 'config/crd/bases/kustomize.toolkit.fluxcd.io_kustomizations.yaml',
+      license: 'Apache-2.0',
+    },
+  },
   {
     file: 'maistra.io/servicemeshcontrolplanes.crd.yaml',
     versions: ['v2'],

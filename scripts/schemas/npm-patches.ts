@@ -40,8 +40,6 @@ export const NPM_PATCHES: readonly DefinitionPatch[] = [
     },
     reason: K8S_OPENAPI,
   },
-  { id: 'argoproj.io.v1alpha1.AppProject', path: 'spec', properties: { description: { type: 'string', maxLength: 255, nullable: true } }, reason: 'argoproj/argo-cd manifests/crds/appproject-crd.yaml' },
-  { id: 'argoproj.io.v1alpha1.AppProject', path: 'spec.roles[]', properties: { description: OPTIONAL_STRING }, reason: 'argoproj/argo-cd manifests/crds/appproject-crd.yaml' },
 ];
 
 /** Adds the lost properties to the harvested definitions, in place; a patch that no longer applies is an error. */

@@ -50,21 +50,13 @@ export const NPM_SOURCES: readonly NpmSource[] = [
     covers: 'Istio 1.18 CRDs: networking.istio.io v1alpha3/v1beta1, security.istio.io v1beta1/v1, telemetry.istio.io v1alpha1, extensions.istio.io v1alpha1',
   },
   {
-    name: '@kubernetes-models/argo-cd',
-    version: '2.5.0',
-    folders: ['argoproj.io'],
-    layout: 'group',
-    // ApplicationSet alone would be a fifth of the folder (its generators nest the Application template many times).
-    includes: (_apiVersion, kind) => kind !== 'ApplicationSet',
-    covers: 'Argo CD 2.10 CRDs: Application, AppProject (argoproj.io/v1alpha1)',
-  },
-  {
     name: '@kubernetes-models/flux-cd',
     version: '2.2.1',
-    folders: ['source.toolkit.fluxcd.io', 'kustomize.toolkit.fluxcd.io', 'helm.toolkit.fluxcd.io', 'notification.toolkit.fluxcd.io', 'image.toolkit.fluxcd.io'],
+    // GitRepository and Kustomization come from the current upstream CRDs instead (crd-imports.ts).
+    folders: ['helm.toolkit.fluxcd.io', 'notification.toolkit.fluxcd.io', 'image.toolkit.fluxcd.io'],
     layout: 'group',
     includes: () => true,
-    covers: 'Flux 2.2 CRDs (source-controller 1.2, kustomize-controller 1.2, helm-, notification-, image-controllers)',
+    covers: 'Flux 2.2 CRDs of the helm-, notification- and image-controllers',
   },
 ];
 

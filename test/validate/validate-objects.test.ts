@@ -150,7 +150,7 @@ const BAD_CASES: BadCase[] = [
     example: 'Kustomization',
     what: 'an unknown source kind',
     edit: (o) => (o.spec.sourceRef.kind = 'Git'),
-    expected: ['spec.sourceRef.kind: must be one of: OCIRepository, GitRepository, Bucket, not string "Git" (did you mean "GitRepository"?)'],
+    expected: ['spec.sourceRef.kind: must be one of: OCIRepository, GitRepository, Bucket, ExternalArtifact, not string "Git" (did you mean "GitRepository"?)'],
   },
   {
     example: 'Kustomization',
