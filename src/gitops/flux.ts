@@ -1,9 +1,12 @@
 /**
- * Flux bootstrap: one GitRepository pinned to a stage tag and one Kustomization per layer, chained
- * with `dependsOn`. Flux dry-runs a whole Kustomization before applying any of it, so custom
- * resources whose CRD an operator installs must live in a later Kustomization than the operator.
+ * Flux bootstrap: one GitRepository pinned to a stage tag and one Kustomization per layer, chained with `dependsOn`. Flux dry-runs a whole
+ * Kustomization before applying any of it, so custom resources whose CRD an operator installs must
+ * live in a later Kustomization than the operator. The mesh layer judges the control plane and the
+ * member roll with CEL health checks; `wait: true` applies them to whatever the stage contains (a
+ * `healthChecks` list would be ignored with `wait`, and would name objects early stages do not have).
  */
 import { entryLayerDir, FLUX_NAMESPACE, type Names } from '../layout/layout.js';
+import { buildFluxHealthCheckExprs } from './health-checks.js';
 import type { KubeObject } from '../render/manifest.js';
 import { LAYERS } from '../scenario/stages.js';
 import type { Settings } from '../settings/settings.js';
@@ -26,6 +29,7 @@ export function buildFluxBootstrap(settings: Settings, names: Names, tag: string
       wait: true,
     };
     if (index > 0) spec.dependsOn = [{ name: names.fluxKustomization(LAYERS[index - 1]) }];
+    if (layer === 'mesh') spec.healthCheckExprs = buildFluxHealthCheckExprs();
     return {
       apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
       kind: 'Kustomization',

@@ -50,6 +50,24 @@ export function formatTag(stage: Pick<StageDefinition, 'number' | 'slug'>): stri
 /** The range that follows every stage tag of this scheme. */
 export const TAG_RANGE = `>=${TAG_MAJOR}.0.0 <${TAG_MAJOR + 1}.0.0`;
 
+/** The files of each bootstrap folder; `pin` is the one that names the stage the engine syncs. */
+export const BOOTSTRAP_FILES = {
+  argocd: {
+    project: 'appproject.yaml',
+    pin: 'application.yaml',
+    /** argocd-cm keys with the Lua health checks (upstream Argo CD). */
+    healthConfigMap: 'argocd-cm-health.yaml',
+    /** The same checks as a merge patch of the `ArgoCD` CR (OpenShift GitOps, argocd-operator). */
+    healthPatch: 'argocd-health-patch.yaml',
+  },
+  flux: { pin: 'gitrepository.yaml', kustomizations: 'kustomizations.yaml' },
+} as const;
+
+/** The repository path of the file that pins an engine to a stage. */
+export function pinFile(engine: 'argocd' | 'flux'): string {
+  return `${bootstrapDir(engine)}/${BOOTSTRAP_FILES[engine].pin}`;
+}
+
 /** A relative path from one repository folder to another (both relative to the repository root). */
 export function relativeDir(from: string, to: string): string {
   const a = from.split('/');

@@ -5,9 +5,16 @@
  */
 import { buildArgoCdBootstrap } from '../gitops/argocd.js';
 import { buildFluxBootstrap } from '../gitops/flux.js';
+import {
+  ARGOCD_HEALTH_HEADER,
+  ARGOCD_HEALTH_PATCH_HEADER,
+  buildArgoCdHealthConfigMap,
+  buildArgoCdHealthPatch,
+} from '../gitops/health-checks.js';
 import { buildDocsContext } from '../docs/docs-context.js';
 import {
   ANSWERS_FILE,
+  BOOTSTRAP_FILES,
   bootstrapDir,
   deriveNames,
   ENTRY_DIR,
@@ -66,12 +73,17 @@ export function planBootstrap(settings: Settings, names: Names, firstTag: string
     for (const [file, objects] of entries) files.set(`${dir}/${file}`, dumpObjects(objects));
   };
   for (const engine of selectEngines(settings.gitops)) {
+    const dir = bootstrapDir(engine);
     if (engine === 'argocd') {
       const [project, application] = buildArgoCdBootstrap(settings, names, firstTag);
-      add(bootstrapDir(engine), [['appproject.yaml', [project]], ['application.yaml', [application]]]);
+      const { project: projectFile, pin, healthConfigMap, healthPatch } = BOOTSTRAP_FILES.argocd;
+      add(dir, [[projectFile, [project]], [pin, [application]]]);
+      // Applied by hand, once, and not by `oc apply -k`: on OpenShift GitOps argocd-cm belongs to the operator.
+      files.set(`${dir}/${healthConfigMap}`, dumpObjects([buildArgoCdHealthConfigMap()], ARGOCD_HEALTH_HEADER));
+      files.set(`${dir}/${healthPatch}`, `${ARGOCD_HEALTH_PATCH_HEADER}\n${dumpYaml(buildArgoCdHealthPatch())}`);
     } else {
       const [source, ...kustomizations] = buildFluxBootstrap(settings, names, firstTag);
-      add(bootstrapDir(engine), [['gitrepository.yaml', [source]], ['kustomizations.yaml', kustomizations]]);
+      add(dir, [[BOOTSTRAP_FILES.flux.pin, [source]], [BOOTSTRAP_FILES.flux.kustomizations, kustomizations]]);
     }
   }
   return files;
