@@ -7,7 +7,7 @@
  */
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { createRepository } from '../../src/history/create-repository.js';
-import { formatTag } from '../../src/layout/layout.js';
+import { formatStageBranch, formatTag } from '../../src/layout/layout.js';
 import { checkSettings, type RawSettings } from '../../src/settings/check-settings.js';
 import { collectSettings } from '../../src/settings/collect-settings.js';
 import { ALL_OPTION_NAMES, ANSWER_OPTIONS, DEFAULT_DIRECTORY, FLAG_OPTIONS } from '../../src/settings/options.js';
@@ -32,7 +32,8 @@ export default class SockshopMeshGenerator extends Generator<Record<string, neve
     this.argument('directory', { type: String, required: false, description: `target folder (default ${DEFAULT_DIRECTORY})` });
     for (const option of ANSWER_OPTIONS) {
       const allowed = option.choices ? `${option.choices.join('|')}; ` : '';
-      this.option(option.name, { type: String, description: `${option.description} (${allowed}default ${option.default || '""'})` });
+      const type = option.type === 'boolean' ? Boolean : String;
+      this.option(option.name, { type, description: `${option.description} (${allowed}default ${option.default || '""'})` });
     }
     for (const flag of FLAG_OPTIONS) {
       if (flag.name === 'help') continue;
@@ -75,6 +76,11 @@ export default class SockshopMeshGenerator extends Generator<Record<string, neve
     const first = created.plans[0];
     const last = created.plans[created.plans.length - 1];
     this.log.ok(`created ${created.path}: stages ${formatTag(first.stage)} .. ${formatTag(last.stage)} on ${settings.branch}`);
-    this.log(`Next: cd ${settings.directory} and read README.md (push it, then bootstrap ${settings.gitops === 'both' ? 'Argo CD or Flux' : settings.gitops}).`);
+    if (settings.review) {
+      this.log(`Review form: ${settings.branch} holds ${formatTag(first.stage)}; every later stage waits on its branch ${formatStageBranch(created.plans[1]?.stage ?? first.stage)} ...`);
+      this.log(`Next: sockshop-mesh publish --dir ${settings.directory} --remote <git URL>, then open one pull request per stage, in the order it prints.`);
+    } else {
+      this.log(`Next: cd ${settings.directory} and read README.md (push it, then bootstrap ${settings.gitops === 'both' ? 'Argo CD or Flux' : settings.gitops}).`);
+    }
   }
 }

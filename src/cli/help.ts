@@ -6,7 +6,7 @@ import { ANSWER_OPTIONS, DEFAULT_DIRECTORY, FLAG_OPTIONS } from '../settings/opt
 export function formatNewHelp(): string {
   const rows = [
     ...ANSWER_OPTIONS.map((option) => [
-      `--${option.name} <value>`,
+      option.type === 'boolean' ? `--${option.name}` : `--${option.name} <value>`,
       `${option.description}\n${option.choices ? `allowed: ${option.choices.join(', ')}\n` : ''}default: ${option.default === '' ? '""' : option.default}`,
     ]),
     ...FLAG_OPTIONS.map((flag) => [`${flag.alias ? `-${flag.alias}, ` : ''}--${flag.name}${flag.type === 'string' ? ' <file>' : ''}`, flag.description]),

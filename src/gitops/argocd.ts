@@ -1,9 +1,10 @@
 /**
  * Argo CD bootstrap: an AppProject that allows exactly this repository and these namespaces, and
- * one Application that syncs the entry point, pinned to a stage tag, with automated sync, prune and
- * retries (custom resources fail until their operator has installed the CRD).
+ * one Application that syncs the entry point, pinned to a stage tag (or, in follow mode, following
+ * the stage tag range), with automated sync, prune and retries (custom resources fail until their
+ * operator has installed the CRD).
  */
-import { ARGOCD_NAMESPACE, ENTRY_DIR, OPERATORS_NAMESPACE, type Names } from '../layout/layout.js';
+import { ARGOCD_NAMESPACE, ENTRY_DIR, OPERATORS_NAMESPACE, TAG_RANGE, type Names } from '../layout/layout.js';
 import type { KubeObject } from '../render/manifest.js';
 import type { Settings } from '../settings/settings.js';
 
@@ -27,7 +28,7 @@ export function buildArgoCdBootstrap(settings: Settings, names: Names, revision:
     metadata: { name: names.gitopsName, namespace: ARGOCD_NAMESPACE },
     spec: {
       project: names.gitopsName,
-      source: { repoURL: settings.remote, targetRevision: revision, path: ENTRY_DIR },
+      source: { repoURL: settings.remote, targetRevision: settings.mode === 'follow' ? TAG_RANGE : revision, path: ENTRY_DIR },
       destination: { server: IN_CLUSTER },
       syncPolicy: {
         automated: { prune: true, selfHeal: true },

@@ -1,11 +1,12 @@
 /**
- * Flux bootstrap: one GitRepository pinned to a stage tag and one Kustomization per layer, chained with `dependsOn`. Flux dry-runs a whole
+ * Flux bootstrap: one GitRepository pinned to a stage tag (or, in follow mode, following the stage
+ * tag range) and one Kustomization per layer, chained with `dependsOn`. Flux dry-runs a whole
  * Kustomization before applying any of it, so custom resources whose CRD an operator installs must
  * live in a later Kustomization than the operator. The mesh layer judges the control plane and the
  * member roll with CEL health checks; `wait: true` applies them to whatever the stage contains (a
  * `healthChecks` list would be ignored with `wait`, and would name objects early stages do not have).
  */
-import { entryLayerDir, FLUX_NAMESPACE, type Names } from '../layout/layout.js';
+import { entryLayerDir, FLUX_NAMESPACE, TAG_RANGE, type Names } from '../layout/layout.js';
 import { buildFluxHealthCheckExprs } from './health-checks.js';
 import type { KubeObject } from '../render/manifest.js';
 import { LAYERS } from '../scenario/stages.js';
@@ -16,7 +17,7 @@ export function buildFluxBootstrap(settings: Settings, names: Names, tag: string
     apiVersion: 'source.toolkit.fluxcd.io/v1',
     kind: 'GitRepository',
     metadata: { name: names.gitopsName, namespace: FLUX_NAMESPACE },
-    spec: { interval: '1m', url: settings.remote, ref: { tag } },
+    spec: { interval: '1m', url: settings.remote, ref: settings.mode === 'follow' ? { semver: TAG_RANGE } : { tag } },
   };
   const kustomizations = LAYERS.map((layer, index): KubeObject => {
     const spec: Record<string, unknown> = {

@@ -38,8 +38,12 @@ export async function createRepository(settings: Settings, options: CreateOption
 
   const staging = createStaging(path);
   try {
-    await writeHistory(staging.dir, plans, settings.branch, identity);
-    report(`wrote ${plans.length} commits and ${plans.length} annotated tags on ${settings.branch}`);
+    await writeHistory(staging.dir, plans, settings.branch, identity, { review: settings.review });
+    report(
+      settings.review
+        ? `wrote ${plans.length} commits and ${plans.length} annotated tags: ${settings.branch} holds the first stage, ${plans.length - 1} stage branches hold the rest`
+        : `wrote ${plans.length} commits and ${plans.length} annotated tags on ${settings.branch}`,
+    );
     const backup = staging.commit();
     return { path, plans, backup };
   } catch (error) {

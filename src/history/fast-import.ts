@@ -1,6 +1,8 @@
 /**
  * The whole history as one `git fast-import` stream: one commit per stage holding that stage's
- * complete tree, and one annotated tag per commit. Pure: the git adapter only pipes it.
+ * complete tree, and one annotated tag per commit. Each commit's parent is the one before it; an
+ * entry may name its own branch (the review form puts every stage after the first on one), so all
+ * refs are still written by a single process. Pure: the git adapter only pipes it.
  */
 import type { Tree } from '../plan/plan-stages.js';
 
@@ -12,6 +14,8 @@ export interface Identity {
 }
 
 export interface HistoryEntry {
+  /** The branch this commit is written to; the stream's branch when absent. */
+  branch?: string;
   message: string;
   tag: string;
   tagMessage: string;
@@ -33,7 +37,7 @@ export function formatFastImport(entries: readonly HistoryEntry[], branch: strin
   const parts: string[] = [];
   entries.forEach((entry, index) => {
     const mark = index + 1;
-    parts.push(`commit refs/heads/${branch}\nmark :${mark}\nauthor ${person(identity)}\ncommitter ${person(identity)}\n`);
+    parts.push(`commit refs/heads/${entry.branch ?? branch}\nmark :${mark}\nauthor ${person(identity)}\ncommitter ${person(identity)}\n`);
     parts.push(data(entry.message));
     if (index > 0) parts.push(`from :${mark - 1}\n`);
     parts.push('deleteall\n');

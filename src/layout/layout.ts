@@ -50,6 +50,21 @@ export function formatTag(stage: Pick<StageDefinition, 'number' | 'slug'>): stri
 /** The range that follows every stage tag of this scheme. */
 export const TAG_RANGE = `>=${TAG_MAJOR}.0.0 <${TAG_MAJOR + 1}.0.0`;
 
+const TAG_PATTERN = new RegExp(`^v${TAG_MAJOR}\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\+([a-z0-9][a-z0-9-]*)$`);
+
+/** The stage number, patch and slug of a tag of this scheme, or undefined for any other name. */
+export function parseTag(tag: string): { number: number; patch: number; slug: string } | undefined {
+  const match = TAG_PATTERN.exec(tag);
+  return match ? { number: Number(match[1]), patch: Number(match[2]), slug: match[3] } : undefined;
+}
+
+/** Review form: every stage after the first waits on its own branch, one commit on top of the previous stage's. */
+export const STAGE_BRANCH_PREFIX = 'stage/';
+
+export function formatStageBranch(stage: Pick<StageDefinition, 'number' | 'slug'>): string {
+  return `${STAGE_BRANCH_PREFIX}${formatStageId(stage)}`;
+}
+
 /** The files of each bootstrap folder; `pin` is the one that names the stage the engine syncs. */
 export const BOOTSTRAP_FILES = {
   argocd: {

@@ -7,7 +7,7 @@ import { LAYERS, STAGES, type StageDefinition } from '../scenario/stages.js';
 import { SettingsError, type Problem } from '../errors.js';
 import { ANSWER_OPTIONS, DEFAULT_DIRECTORY, type AnswerName } from './options.js';
 import { checkBranch, checkDnsLabel, checkDomain, checkRemote, suggestNearest } from './rules.js';
-import { GITOPS_CHOICES, type Answers, type GitOpsChoice, type Settings } from './settings.js';
+import { GITOPS_CHOICES, PROMOTION_MODES, type Answers, type GitOpsChoice, type PromotionMode, type Settings } from './settings.js';
 
 export type RawSettings = Partial<Record<AnswerName | 'directory', unknown>>;
 
@@ -44,6 +44,13 @@ export function checkAnswer(name: AnswerName, value: string, domain = 'apps.exam
       const near = suggestNearest(value, [...ids, ...STAGES.map((stage) => stage.slug)]);
       return `must be a stage number 0-${STAGES.length - 1}, name or id: ${ids.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`;
     }
+    case 'mode': {
+      if ((PROMOTION_MODES as readonly string[]).includes(value)) return undefined;
+      const near = suggestNearest(value, PROMOTION_MODES);
+      return `must be one of ${PROMOTION_MODES.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`;
+    }
+    case 'review':
+      return value === 'true' || value === 'false' ? undefined : 'must be true or false';
   }
 }
 
@@ -67,6 +74,7 @@ function readText(raw: RawSettings, name: AnswerName | 'directory', problems: Pr
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value;
   if (name === 'until' && typeof value === 'number') return String(value);
+  if (name === 'review' && typeof value === 'boolean') return String(value);
   problems.push({ field: name, value, rule: 'must be a string', example: name === 'directory' ? DEFAULT_DIRECTORY : exampleOf(name) });
   return undefined;
 }
@@ -80,6 +88,8 @@ export function defaultAnswers(): Answers {
     remote: read('remote'),
     branch: read('branch'),
     until: read('until'),
+    mode: read('mode') as PromotionMode,
+    review: read('review') === 'true',
   };
 }
 
@@ -87,7 +97,7 @@ export function defaultAnswers(): Answers {
 export function checkSettings(raw: RawSettings): Settings {
   const problems: Problem[] = [];
   const defaults = defaultAnswers();
-  const text = (name: AnswerName) => readText(raw, name, problems) ?? defaults[name];
+  const text = (name: AnswerName) => readText(raw, name, problems) ?? String(defaults[name]);
   const values = {
     gitops: text('gitops'),
     tenant: text('tenant'),
@@ -95,6 +105,8 @@ export function checkSettings(raw: RawSettings): Settings {
     remote: text('remote'),
     branch: text('branch'),
     until: text('until'),
+    mode: text('mode'),
+    review: text('review'),
   };
   const directory = readText(raw, 'directory', problems) ?? DEFAULT_DIRECTORY;
   if (directory.trim() === '' || /[\u0000-\u001f]/.test(directory)) {
@@ -113,6 +125,8 @@ export function checkSettings(raw: RawSettings): Settings {
     remote: values.remote,
     branch: values.branch,
     until: findStage(values.until)!.number,
+    mode: values.mode as PromotionMode,
+    review: values.review === 'true',
   });
 }
 

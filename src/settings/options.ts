@@ -4,13 +4,16 @@
  */
 import { formatStageId } from '../layout/layout.js';
 import { STAGES } from '../scenario/stages.js';
-import { GITOPS_CHOICES } from './settings.js';
+import { GITOPS_CHOICES, PROMOTION_MODES } from './settings.js';
 
-export type AnswerName = 'gitops' | 'tenant' | 'domain' | 'remote' | 'branch' | 'until';
+export type AnswerName = 'gitops' | 'tenant' | 'domain' | 'remote' | 'branch' | 'until' | 'mode' | 'review';
 
 export interface AnswerOption {
   name: AnswerName;
+  /** A yes/no answer: a bare `--flag`, a confirm prompt, `true`/`false` in an answers file. */
+  type?: 'boolean';
   description: string;
+  /** The default as text (`'false'` for a boolean answer). */
   default: string;
   /** The allowed values, when there is a fixed list. */
   choices?: readonly string[];
@@ -67,6 +70,24 @@ export const ANSWER_OPTIONS: readonly AnswerOption[] = [
     choices: STAGE_IDS,
     example: STAGE_IDS[4],
     question: 'Last stage to include?',
+  },
+  {
+    name: 'mode',
+    description:
+      'how the GitOps engine moves from stage to stage: pin (the bootstrap names one stage tag; `sockshop-mesh promote` moves it with a commit) or follow (the bootstrap follows the tag range; `promote` pushes the next tag)',
+    default: 'pin',
+    choices: PROMOTION_MODES,
+    example: 'follow',
+    question: 'How should the cluster move from stage to stage (pin: a reviewed commit per step; follow: push the next tag)?',
+  },
+  {
+    name: 'review',
+    type: 'boolean',
+    description:
+      'review form: the main branch holds only the baseline and every later stage waits on its own branch stage/NN-name (one commit on the previous stage), ready for one pull request per stage',
+    default: 'false',
+    example: 'true',
+    question: 'Put every stage after the baseline on its own branch, for one pull request per stage?',
   },
 ];
 

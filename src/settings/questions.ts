@@ -3,20 +3,25 @@ import { checkAnswer, type RawSettings } from './check-settings.js';
 import { ANSWER_OPTIONS, type AnswerName } from './options.js';
 
 export interface Question {
-  type: 'list' | 'input';
+  type: 'list' | 'input' | 'confirm';
   name: AnswerName;
   message: string;
-  default: string;
+  default: string | boolean;
   choices?: string[];
   validate: (value: unknown) => true | string;
 }
 
+function pickDefault(value: unknown, fallback: string, type: 'boolean' | undefined): string | boolean {
+  const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : fallback;
+  return type === 'boolean' ? text === 'true' : text;
+}
+
 export function buildQuestions(current: RawSettings): Question[] {
   return ANSWER_OPTIONS.map((option) => ({
-    type: option.choices ? 'list' : 'input',
+    type: option.type === 'boolean' ? 'confirm' : option.choices ? 'list' : 'input',
     name: option.name,
     message: option.question,
-    default: typeof current[option.name] === 'string' || typeof current[option.name] === 'number' ? String(current[option.name]) : option.default,
+    default: pickDefault(current[option.name], option.default, option.type),
     ...(option.choices ? { choices: [...option.choices] } : {}),
     validate: (value: unknown) => {
       const rule = checkAnswer(option.name, String(value ?? ''), typeof current.domain === 'string' ? current.domain : undefined);

@@ -25,7 +25,7 @@ describe('sockshop-mesh (built bin)', () => {
     const { code, stdout } = cli(ROOT, 'new', '--help');
     expect(code).toBe(0);
     for (const option of ANSWER_OPTIONS) {
-      expect(stdout).toContain(`--${option.name} <value>`);
+      expect(stdout).toContain(option.type === 'boolean' ? `--${option.name}` : `--${option.name} <value>`);
       for (const choice of option.choices ?? []) expect(stdout).toContain(choice);
     }
     for (const flag of FLAG_OPTIONS) expect(stdout).toContain(`--${flag.name}`);

@@ -41,13 +41,34 @@ describe('generator-sockshop-mesh:app', () => {
     expect(existsSync(join(repo, 'bootstrap/argocd'))).toBe(false);
   });
 
+  it('writes the review form from --review alone, without prompting, and saves it with the answers', async () => {
+    const result = await run().withArguments(['ws']).withOptions({ review: true, until: '3' }).withAnswers({}, { throwOnMissingAnswer: true });
+    const repo = join(result.cwd, 'ws');
+    expect(answers(repo)).toMatchObject({ review: true, mode: 'pin', until: '03-member-roll' });
+    expect(git(repo, 'rev-list', '--count', 'main').trim()).toBe('1');
+    expect(git(repo, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/stage/').trim().split('\n')).toEqual([
+      'stage/01-operators',
+      'stage/02-control-plane',
+      'stage/03-member-roll',
+    ]);
+  });
+
   it('takes every default with --yes, without prompting', async () => {
     const result = await run().withOptions({ yes: true }).withAnswers({}, { throwOnMissingAnswer: true });
     expect(answers(join(result.cwd, 'sockshop-mesh-workshop'))).toMatchObject({ gitops: 'argocd', tenant: 'user1', until: '08-observability' });
   });
 
   it('asks every question when nothing was given in a terminal', async () => {
-    const given = { gitops: 'both', tenant: 'user5', domain: 'apps.c2.example.com', remote: 'git@github.com:org/ws.git', branch: 'workshop', until: '02-control-plane' };
+    const given = {
+      gitops: 'both',
+      tenant: 'user5',
+      domain: 'apps.c2.example.com',
+      remote: 'git@github.com:org/ws.git',
+      branch: 'workshop',
+      until: '02-control-plane',
+      mode: 'follow',
+      review: false,
+    };
     const result = await run().withAnswers(given, { throwOnMissingAnswer: true });
     const repo = join(result.cwd, 'sockshop-mesh-workshop');
     expect(answers(repo)).toEqual(given);

@@ -6,7 +6,7 @@ import { createRepository } from '../../src/history/create-repository.js';
 import { readIdentity } from '../../src/history/git.js';
 import { createStaging } from '../../src/history/target.js';
 import { writeHistory } from '../../src/history/write-history.js';
-import { ENTRY_DIR, formatTag } from '../../src/layout/layout.js';
+import { ENTRY_DIR, formatStageBranch, formatTag } from '../../src/layout/layout.js';
 import { planStages } from '../../src/plan/plan-stages.js';
 import { STAGES } from '../../src/scenario/stages.js';
 import { checkSettings } from '../../src/settings/check-settings.js';
@@ -43,6 +43,29 @@ describe('createRepository', () => {
       expect(buildWithKustomize(join(clone, ENTRY_DIR)), plan.tag).toEqual(plan.objects);
     });
     expect(git(path, 'show', '-s', '--format=%B', formatTag(STAGES[4]))).toContain(STAGES[4].lesson);
+  });
+
+  it('in review form, keeps main at the baseline and gives every later stage one commit on its own branch', async () => {
+    const cwd = makeTempDir();
+    const { path, plans } = await createRepository(checkSettings({ directory: 'ws', review: true }), { cwd, moveAside: false });
+
+    expect(git(path, 'rev-list', '--count', 'main').trim()).toBe('1');
+    expect(git(path, 'symbolic-ref', 'HEAD').trim()).toBe('refs/heads/main');
+    expect(git(path, 'status', '--porcelain')).toBe('');
+    const branches = git(path, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/').trim().split('\n');
+    expect(branches.sort()).toEqual(['main', ...STAGES.slice(1).map(formatStageBranch)].sort());
+    plans.forEach((plan, index) => {
+      const ref = index === 0 ? 'main' : formatStageBranch(plan.stage);
+      const base = index <= 1 ? 'main' : formatStageBranch(plans[index - 1].stage);
+      expect(git(path, 'rev-parse', `${plan.tag}^{commit}`), plan.tag).toBe(git(path, 'rev-parse', ref));
+      if (index > 0) {
+        // exactly one commit of its own, directly on top of the previous stage
+        expect(git(path, 'rev-list', '--count', `${base}..${ref}`).trim(), ref).toBe('1');
+        expect(git(path, 'rev-parse', `${ref}^`)).toBe(git(path, 'rev-parse', base));
+      }
+      expect(readTree(path, plan.tag)).toEqual(new Map([...plan.files].sort(([a], [b]) => (a < b ? -1 : 1))));
+      expect(git(path, 'show', '-s', '--format=%B', ref).trimEnd()).toBe(plan.message.trimEnd());
+    });
   });
 
   it('gives the same trees on a second run with the same answers', async () => {

@@ -22,6 +22,23 @@ describe('formatFastImport', () => {
     expect(stream.endsWith('done\n')).toBe(true);
   });
 
+  it('writes an entry to its own branch, parented on the entry before, in the same stream', () => {
+    const stream = formatFastImport(
+      [
+        { message: 'one\n', tag: 't1', tagMessage: 'A\n', files: new Map([['a', '1']]) },
+        { branch: 'stage/01-b', message: 'two\n', tag: 't2', tagMessage: 'B\n', files: new Map([['a', '2']]) },
+        { branch: 'stage/02-c', message: 'three\n', tag: 't3', tagMessage: 'C\n', files: new Map([['a', '3']]) },
+      ],
+      'main',
+      identity,
+    );
+    expect(stream.match(/^commit /gm)).toHaveLength(3);
+    expect(stream).toContain('commit refs/heads/main\nmark :1\n');
+    expect(stream).toMatch(/commit refs\/heads\/stage\/01-b\nmark :2\n[^]*?from :1\n/);
+    expect(stream).toMatch(/commit refs\/heads\/stage\/02-c\nmark :3\n[^]*?from :2\n/);
+    expect(stream).toContain('tag t3\nfrom :3\n');
+  });
+
   it.each(['../escape', '/abs/path', 'a/../../b', 'with space', 'a/./b', 'quote"d'])('refuses the unsafe path %j', (path) => {
     expect(() => formatFastImport([{ message: 'm', tag: 't', tagMessage: 't', files: new Map([[path, '']]) }], 'main', identity)).toThrow(/unsafe path/);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveNames, formatTag, relativeDir, TAG_RANGE } from '../../src/layout/layout.js';
+import { deriveNames, formatStageBranch, formatStageId, formatTag, parseTag, relativeDir, TAG_RANGE } from '../../src/layout/layout.js';
 import { STAGES } from '../../src/scenario/stages.js';
 
 /** Semantic Versioning 2.0.0, with the leading `v` that Argo CD and Flux accept. */
@@ -20,6 +20,24 @@ describe('stage tags', () => {
       const major = Number(SEMVER.exec(formatTag(stage))![1]);
       expect(major >= low && major < high).toBe(true);
     }
+  });
+});
+
+describe('parseTag', () => {
+  it('reads back every stage tag', () => {
+    for (const stage of STAGES) expect(parseTag(formatTag(stage))).toEqual({ number: stage.number, patch: 0, slug: stage.slug });
+  });
+  it('reads a patch release of a stage, and nothing outside the scheme', () => {
+    expect(parseTag('v1.4.2+sidecar-injection')).toEqual({ number: 4, patch: 2, slug: 'sidecar-injection' });
+    for (const other of ['v2.4.0+sidecar-injection', 'v1.4.0', '1.4.0+x', 'v1.04.0+x', 'v1.4.0+X', 'stage/04-x']) expect(parseTag(other), other).toBeUndefined();
+  });
+});
+
+describe('stage branches', () => {
+  it('are stage/<id>, valid git branch names that sort in stage order', () => {
+    const branches = STAGES.map(formatStageBranch);
+    expect(branches[4]).toBe(`stage/${formatStageId(STAGES[4])}`);
+    expect([...branches].sort()).toEqual(branches);
   });
 });
 

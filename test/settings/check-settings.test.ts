@@ -24,6 +24,8 @@ describe('checkSettings', () => {
       remote: ANSWER_OPTIONS.find((option) => option.name === 'remote')!.default,
       branch: 'main',
       until: STAGES.at(-1)!.number,
+      mode: 'pin',
+      review: false,
     });
   });
 
@@ -78,6 +80,26 @@ describe('findStage', () => {
 describe('defaultAnswers', () => {
   it('matches the option table', () => {
     const defaults = defaultAnswers();
-    for (const option of ANSWER_OPTIONS) expect(defaults[option.name]).toBe(option.default);
+    for (const option of ANSWER_OPTIONS) expect(String(defaults[option.name])).toBe(option.default);
+  });
+});
+
+describe('the promotion mode and the review form', () => {
+  it('accepts pin and follow, and suggests the nearest for a typo', () => {
+    expect(checkSettings({ mode: 'follow' }).mode).toBe('follow');
+    expect(problemsOf({ mode: 'folow' })[0]).toMatchObject({ field: 'mode', rule: expect.stringContaining('did you mean follow?') });
+  });
+
+  it('takes review as a boolean from flags and files, or as "true"/"false" text, and nothing else', () => {
+    expect(checkSettings({ review: true }).review).toBe(true);
+    expect(checkSettings({ review: 'false' }).review).toBe(false);
+    expect(problemsOf({ review: 'yes' })[0]).toMatchObject({ field: 'review', rule: 'must be true or false' });
+    expect(problemsOf({ review: 1 })[0]).toMatchObject({ field: 'review', rule: 'must be a string' });
+  });
+
+  it('round-trips both through the saved answers', () => {
+    const settings = checkSettings({ mode: 'follow', review: true });
+    expect(toAnswers(settings)).toMatchObject({ mode: 'follow', review: true });
+    expect(checkSettings({ ...toAnswers(settings), directory: settings.directory })).toEqual(settings);
   });
 });
