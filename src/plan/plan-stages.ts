@@ -133,6 +133,6 @@ export function planStages(settings: Settings, scenario: readonly StageDefinitio
       ['README.md', renderTemplate('repo/README.md.hbs', docs)],
     ]);
     const layers = Object.fromEntries(LAYERS.flatMap((layer) => (latest[layer] ? [[layer, latest[layer].objects]] : [])));
-    return { stage, tag: formatTag(stage), files, objects, layers, changes, message: formatStageMessage(docs) };
+    return { stage, tag: formatTag(stage), files, objects, layers, changes, message: formatStageMessage(docs, changes) };
   });
 }
