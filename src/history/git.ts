@@ -35,6 +35,24 @@ export async function runGit(args: readonly string[], cwd: string, input?: strin
   });
 }
 
+export interface GitResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs git and returns its exit status instead of throwing: for commands whose status is the answer. */
+export async function tryGit(args: readonly string[], cwd: string): Promise<GitResult> {
+  try {
+    const { stdout, stderr } = await run('git', args, { cwd, maxBuffer: 256 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as NodeJS.ErrnoException & { code?: number | string; stdout?: string; stderr?: string };
+    if (typeof failure.code !== 'number') throw explainGitError(error, args);
+    return { code: failure.code, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
+  }
+}
+
 function explainGitError(error: unknown, args: readonly string[]): Error {
   const failure = error as NodeJS.ErrnoException & { stderr?: string };
   if (failure.code === 'ENOENT') {

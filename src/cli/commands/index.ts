@@ -1,5 +1,6 @@
 /** Every subcommand of the bin, in the order `--help` lists them. */
 import type { Command } from '../command.js';
+import { diffCommand } from './diff.js';
 import { newCommand } from './new.js';
 
-export const COMMANDS: readonly Command[] = [newCommand];
+export const COMMANDS: readonly Command[] = [newCommand, diffCommand];
