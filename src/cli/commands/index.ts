@@ -2,5 +2,6 @@
 import type { Command } from '../command.js';
 import { diffCommand } from './diff.js';
 import { newCommand } from './new.js';
+import { publishCommand } from './publish.js';
 
-export const COMMANDS: readonly Command[] = [newCommand, diffCommand];
+export const COMMANDS: readonly Command[] = [newCommand, diffCommand, publishCommand];
