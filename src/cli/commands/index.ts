@@ -2,6 +2,8 @@
 import type { Command } from '../command.js';
 import { diffCommand } from './diff.js';
 import { newCommand } from './new.js';
+import { promoteCommand } from './promote.js';
 import { publishCommand } from './publish.js';
+import { statusCommand } from './status.js';
 
-export const COMMANDS: readonly Command[] = [newCommand, diffCommand, publishCommand];
+export const COMMANDS: readonly Command[] = [newCommand, diffCommand, publishCommand, promoteCommand, statusCommand];
