@@ -1,11 +1,11 @@
 /**
- * `sockshop-mesh diff <from> <to>`: resolve both sides in a workshop repository, render each, and
- * compare the objects. The renderer is a parameter, so a kustomize build of the revision can
- * replace the re-planning one without touching the comparison.
+ * `sockshop-mesh diff <from> <to>`: resolve both sides in a workshop repository, render each (a
+ * build of the revision itself, see render-revision.ts), and compare the objects. The renderer is
+ * a parameter; the comparison only sees object lists.
  */
 import { formatStageId, formatTag } from '../layout/layout.js';
 import { openRepository, type WorkshopRepository } from '../repo/open-repository.js';
-import { renderFromAnswers, type RenderedRevision, type RevisionRenderer } from '../repo/render-revision.js';
+import { renderRevision, type RenderedRevision, type RevisionRenderer } from '../repo/render-revision.js';
 import { resolveRevision } from '../repo/resolve-revision.js';
 import { diffObjects } from './diff-objects.js';
 import type { DiffReport, DiffSide } from './format-diff.js';
@@ -15,7 +15,7 @@ export interface RenderedSide {
   rendered: RenderedRevision;
 }
 
-export async function renderSide(repo: WorkshopRepository, input: string, render: RevisionRenderer = renderFromAnswers): Promise<RenderedSide> {
+export async function renderSide(repo: WorkshopRepository, input: string, render: RevisionRenderer = renderRevision): Promise<RenderedSide> {
   const { commit } = await resolveRevision(repo, input);
   const rendered = await render(repo.dir, commit, input);
   return { side: { input, commit, stageId: formatStageId(rendered.stage), tag: formatTag(rendered.stage) }, rendered };
@@ -30,7 +30,7 @@ export function compareSides(from: RenderedSide, to: RenderedSide): DiffReport {
   };
 }
 
-export async function diffRevisions(dir: string, fromInput: string, toInput: string, render: RevisionRenderer = renderFromAnswers): Promise<DiffReport> {
+export async function diffRevisions(dir: string, fromInput: string, toInput: string, render: RevisionRenderer = renderRevision): Promise<DiffReport> {
   const repo = await openRepository(dir);
   const from = await renderSide(repo, fromInput, render);
   const to = await renderSide(repo, toInput, render);

@@ -1,16 +1,19 @@
 /**
- * The objects a revision of a workshop repository renders to.
+ * The objects a revision of a workshop repository renders to, and the stage it holds (its newest
+ * `stages/NN-name/` folder).
  *
- * First implementation: re-plan. The repository was generated from the answers in its
- * `.yo-rc.json`, so the revision's stage is the newest `stages/NN-name/` folder it holds, and its
- * objects are what planStages renders for that stage from those answers. The manifests at the
- * revision are compared (blob ids) with the planned ones; a revision whose manifests were edited by
- * hand gets a note saying the objects shown are the generated ones. A renderer that builds the
- * kustomizations of the revision itself can replace this behind the same RevisionRenderer shape.
+ * renderFromTree builds the revision's own entry point (`cluster/`) with the in-process kustomize
+ * of src/kustomize, which falls back to a real kustomize for anything outside its subset; so a
+ * manifest edited by hand shows in the diff as it is. Only when neither can build the revision
+ * (no kustomize installed) does renderRevision re-plan instead: the repository was generated from
+ * the answers in its `.yo-rc.json`, so renderFromAnswers renders what those answers generate for
+ * that stage, and says in a note when the revision's manifests differ from them.
  */
 import { createHash } from 'node:crypto';
-import { UserError } from '../errors.js';
+import { MissingToolError, UserError } from '../errors.js';
+import { readGitRevision, renderStage } from '../kustomize/index.js';
 import { ENTRY_DIR, formatStageId, formatTag, STAGES_DIR } from '../layout/layout.js';
+import { sortObjects } from '../plan/compare-objects.js';
 import { planStages, type StagePlan } from '../plan/plan-stages.js';
 import type { KubeObject } from '../render/manifest.js';
 import { STAGES, type StageDefinition } from '../scenario/stages.js';
@@ -70,4 +73,24 @@ export const renderFromAnswers: RevisionRenderer = async (dir, commit, shown) =>
     );
   }
   return { commit, stage, objects: plan.objects, notes };
+};
+
+export const renderFromTree: RevisionRenderer = async (dir, commit, shown) => {
+  const reader = await readGitRevision(dir, commit);
+  const stage = findNewestStage(reader.list(STAGES_DIR));
+  if (!stage) throw new UserError(`${shown} holds no stage folder under ${STAGES_DIR}/, so it renders nothing.`, 'Give a stage tag, a stage branch or a stage number.');
+  const render = await renderStage(reader, ENTRY_DIR, { fallback: true });
+  const notes = render.renderer === 'in-process' ? [] : [`${shown}: built with ${render.renderer}, since ${render.fallbackReason}`];
+  return { commit, stage, objects: sortObjects(render.objects.map((rendered) => rendered.object)), notes };
+};
+
+/** The revision built as it is; re-planned from its answers only when no kustomize can build it. */
+export const renderRevision: RevisionRenderer = async (dir, commit, shown) => {
+  try {
+    return await renderFromTree(dir, commit, shown);
+  } catch (error) {
+    if (!(error instanceof MissingToolError)) throw error;
+    const planned = await renderFromAnswers(dir, commit, shown);
+    return { ...planned, notes: [`${shown}: ${error.message} The objects shown are what its answers generate.`, ...planned.notes] };
+  }
 };
