@@ -30,6 +30,7 @@ export function formatNewHelp(): string {
     '  sockshop-mesh new --yes',
     '  sockshop-mesh new ws --gitops flux --tenant user7 --domain apps.cluster-abc.example.com',
     '  sockshop-mesh new ws --answers answers.yaml --until 04',
+    '  sockshop-mesh new ws --review          then: sockshop-mesh publish --dir ws --remote URL',
     '',
   ].join('\n');
 }
