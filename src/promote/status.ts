@@ -13,7 +13,7 @@ import { openRepository } from '../repo/open-repository.js';
 import { STAGES, type StageDefinition } from '../scenario/stages.js';
 import type { PromotionMode } from '../settings/settings.js';
 import type { Pin } from './bootstrap-pin.js';
-import { readPins } from './promote.js';
+import { readPins } from './promotion.js';
 
 export interface StatusOptions {
   dir: string;
