@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CRD_IMPORTS } from './schemas/crd-imports.js';
-import { extractCrdSchemas } from './schemas/crd-extract.js';
-import type { JsonObject } from './schemas/json.js';
+import { extractCrdSchemas } from '../src/validate/crd/crd-extract.js';
+import type { JsonObject } from '../src/validate/crd/json.js';
 import type { OwnSchemaSource } from './schemas/own-sources.js';
 import { nameGroupSchemaFile } from '../src/validate/schema-names.js';
 

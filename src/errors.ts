@@ -53,3 +53,13 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return error.stack ?? error.message;
   return String(error);
 }
+
+/** Generated or edited manifests that fail validation: carries the whole formatted report. */
+export class ValidationError extends UserError {
+  readonly report: string;
+  constructor(summary: string, report: string, hint?: string) {
+    super(`${summary}\n${report.trimEnd()}`, hint);
+    this.name = 'ValidationError';
+    this.report = report;
+  }
+}

@@ -18,7 +18,7 @@ import type { Settings } from '../../src/settings/settings.js';
 /** Options Yeoman itself declares and passes; accepted, never reported as unknown. */
 const YEOMAN_OPTIONS = ['skip-cache', 'skip-install', 'force-install', 'ask-answered'];
 
-type Options = BaseOptions & { directory?: string; answers?: string; yes?: boolean; 'move-aside'?: boolean };
+type Options = BaseOptions & { directory?: string; answers?: string; yes?: boolean; 'move-aside'?: boolean; 'skip-validation'?: boolean };
 
 export default class SockshopMeshGenerator extends Generator<Record<string, never>, Options> {
   private raw: RawSettings = {};
@@ -70,6 +70,7 @@ export default class SockshopMeshGenerator extends Generator<Record<string, neve
     const created = await createRepository(settings, {
       cwd: this.destinationRoot(),
       moveAside: Boolean(this.options['move-aside']),
+      skipValidation: Boolean(this.options['skip-validation']),
       report: (line) => this.log.info(line),
     });
     if (created.backup) this.log.info(`moved the existing folder aside to ${created.backup}`);

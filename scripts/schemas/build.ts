@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nameCoreSchemaFile, nameGroupSchemaFile } from '../../src/validate/schema-names.js';
 import { bundleKindSchema, createDefinitionPool } from './bundle.js';
-import { stringifySorted, type Json } from './json.js';
+import { stringifySorted, type Json } from '../../src/validate/crd/json.js';
 import { renderLicenses, type BuiltFileOrigin } from './licenses.js';
 import { applyNpmPatches, NPM_PATCHES } from './npm-patches.js';
 import { harvestNpmSchemas, NPM_SOURCES } from './npm-sources.js';

@@ -3,8 +3,8 @@
  * reaches through `$ref` kept once under `definitions` (kubeconform reads each file on its own, and
  * shared definitions keep files small and compile faster than inlining).
  */
-import { isJsonObject, type Json, type JsonObject } from './json.js';
-import { readRefTarget, rewriteRef, strictifySchema } from './strictify.js';
+import { isJsonObject, type Json, type JsonObject } from '../../src/validate/crd/json.js';
+import { readRefTarget, rewriteRef, strictifySchema } from '../../src/validate/crd/strictify.js';
 
 export const OBJECT_META_ID = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 

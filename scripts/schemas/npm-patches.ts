@@ -4,7 +4,7 @@
  * `x-kubernetes-*` properties). Without these, valid objects would fail. Each patch restores the
  * upstream field as the upstream specification declares it.
  */
-import type { JsonObject } from './json.js';
+import type { JsonObject } from '../../src/validate/crd/json.js';
 import { findSchemaNode } from './own-sources.js';
 
 export interface DefinitionPatch {

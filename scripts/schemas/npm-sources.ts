@@ -3,7 +3,7 @@
  * releases ship raw JSON schemas (newer ones ship compiled validators).
  */
 import { join } from 'node:path';
-import type { JsonObject } from './json.js';
+import type { JsonObject } from '../../src/validate/crd/json.js';
 import { locateNpmPackage, readKindIdentity, readSchemaModules, type NpmKind, type NpmPackage } from './read-npm-schemas.js';
 
 export type SchemaLayout = 'core' | 'group';

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { UpstreamSource } from './crd-imports.js';
-import { isJsonObject, type Json, type JsonObject } from './json.js';
+import { isJsonObject, type Json, type JsonObject } from '../../src/validate/crd/json.js';
 
 export interface Refinement {
   /** Dotted path through `properties`; `[]` steps into array items, e.g. `spec.members[]`. */

@@ -15,6 +15,8 @@ export interface CommandOption {
   /** How the value is shown in help: `<dir>`, `<url>`. */
   value?: string;
   choices?: readonly string[];
+  /** May be given more than once; the value is then a list. */
+  multiple?: boolean;
   description: string;
 }
 
@@ -36,7 +38,7 @@ export interface CommandSpec {
 }
 
 export interface ParsedCommand {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 
@@ -57,13 +59,13 @@ export function parseCommand(spec: CommandSpec, args: readonly string[]): Parsed
     throw error;
   }
 
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  let parsed: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({
       args: [...args],
       allowPositionals: true,
       strict: true,
-      options: Object.fromEntries(options.map((option) => [option.name, { type: option.type, ...(option.alias ? { short: option.alias } : {}) }])),
+      options: Object.fromEntries(options.map((option) => [option.name, { type: option.type, ...(option.multiple ? { multiple: true } : {}), ...(option.alias ? { short: option.alias } : {}) }])),
     }) as typeof parsed;
   } catch (error) {
     throw new UserError((error as Error).message.split('\n')[0], `Run \`sockshop-mesh ${spec.name} --help\` for the expected form.`);
@@ -98,7 +100,7 @@ export interface HelpText {
 export function formatCommandHelp({ spec, summary, description, examples }: HelpText): string {
   const rows = [...spec.options, DIR_OPTION, HELP_OPTION].map((option) => [
     `${option.alias ? `-${option.alias}, ` : ''}--${option.name}${option.value ? ` ${option.value}` : ''}`,
-    `${option.description}${option.choices ? ` (${option.choices.join('|')})` : ''}`,
+    `${option.description}${option.choices ? ` (${option.choices.join('|')})` : ''}${option.multiple ? ' (repeatable)' : ''}`,
   ]);
   const width = Math.max(...rows.map(([name]) => name.length)) + 2;
   return [

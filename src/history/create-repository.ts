@@ -4,7 +4,9 @@
  */
 import { resolve } from 'node:path';
 import { planStages, type StagePlan } from '../plan/plan-stages.js';
-import type { Settings } from '../settings/settings.js';
+import type { StageDefinition } from '../scenario/stages.js';
+import { selectEngines, type Settings } from '../settings/settings.js';
+import { assertPlansValid } from '../validate-repo/check-plans.js';
 import { readIdentity } from './git.js';
 import { checkTarget, createStaging } from './target.js';
 import { writeHistory } from './write-history.js';
@@ -15,8 +17,12 @@ export interface CreateOptions {
   moveAside: boolean;
   /** Progress lines, one per step. */
   report?: (line: string) => void;
-  /** Runs on the plans before anything is written; throw to stop (e.g. a validation failure). */
+  /** Runs on the plans before anything is written; throw to stop. Default: strict schemas and the stage lint. */
   check?: (plans: readonly StagePlan[]) => void | Promise<void>;
+  /** Skip the default check (for speed; the repository can be checked later with `validate`). */
+  skipValidation?: boolean;
+  /** The stage table; the workshop's own when absent (the benchmark passes a larger, synthetic one). */
+  scenario?: readonly StageDefinition[];
 }
 
 export interface CreatedRepository {
@@ -32,9 +38,13 @@ export async function createRepository(settings: Settings, options: CreateOption
   checkTarget(path, options.moveAside);
   const identity = await readIdentity(options.cwd);
 
-  const plans = planStages(settings);
+  const plans = planStages(settings, options.scenario);
   report(`planned ${plans.length} stages (${plans.at(-1)!.files.size} files, ${plans.at(-1)!.objects.length} objects at the last stage)`);
-  await options.check?.(plans);
+  if (options.check) await options.check(plans);
+  else if (!options.skipValidation) {
+    assertPlansValid(plans, selectEngines(settings.gitops));
+    report(`validated every stage: ${plans.reduce((sum, plan) => sum + plan.objects.length, 0)} objects, strict schemas and ordering checks`);
+  }
 
   const staging = createStaging(path);
   try {

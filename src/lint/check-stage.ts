@@ -15,8 +15,8 @@ import { findService, listPodTemplates, matchesSelector, parseServiceHost, readP
 export interface StageObjects {
   layers: Partial<Record<Layer, readonly KubeObject[]>>;
   engines: readonly GitOpsEngine[];
-  /** The file an object came from, for the report. */
-  sourceOf?: (object: KubeObject) => string;
+  /** Where an object came from, for the report. */
+  sourceOf?: (object: KubeObject) => { file: string; line?: number } | undefined;
 }
 
 const INJECT = 'sidecar.istio.io/inject';
@@ -27,7 +27,8 @@ export function checkStage(input: StageObjects): Violation[] {
   const violations: Violation[] = [];
   const report = (object: KubeObject, code: string, path: string, message: string) =>
     violations.push({
-      file: input.sourceOf?.(object) ?? '',
+      file: '',
+      ...input.sourceOf?.(object),
       apiVersion: object.apiVersion,
       kind: object.kind,
       name: object.metadata.name,

@@ -106,6 +106,11 @@ export const FLAG_OPTIONS: readonly FlagOption[] = [
     type: 'boolean',
     description: 'generate even if the target folder is not empty: the folder is first moved aside to <dir>.bak-N (nothing is deleted)',
   },
+  {
+    name: 'skip-validation',
+    type: 'boolean',
+    description: 'do not validate the generated manifests before writing them (they are by default: strict schemas and ordering checks)',
+  },
   { name: 'help', type: 'boolean', alias: 'h', description: 'print the options and every allowed value' },
 ];
 

@@ -2,7 +2,7 @@
  * The built `sockshop-mesh` bin, as a user runs it (`npm test` builds first). No global `yo`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEnv } from 'yeoman-environment';
@@ -83,5 +83,28 @@ describe('sockshop-mesh (built bin)', () => {
       process.chdir(cwd);
     }
     expect(git(join(home, 'linked'), 'rev-list', '--count', 'main').trim()).toBe('3');
+  });
+});
+
+describe('sockshop-mesh validate (built bin)', () => {
+  it('exits 0 on a generated repository and 1 after a typo, naming stage, file, object and field', () => {
+    const cwd = makeTempDir();
+    expect(cli(cwd, 'new', 'ws', '--until', '2').code).toBe(0);
+    const ok = cli(cwd, 'validate', 'ws');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^4 stages, \d+ objects, 0 errors$/m); // 00..02 and bootstrap/argocd;
+    const file = join(cwd, 'ws/stages/02-control-plane/mesh/control-plane.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('sampling: 10000', 'samplin: 10000'));
+    const bad = cli(cwd, 'validate', 'ws', '--stage', 'control-plane');
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('02-control-plane: ');
+    expect(bad.stdout).toContain('stages/02-control-plane/mesh/control-plane.yaml:');
+    expect(bad.stdout).toContain('ServiceMeshControlPlane/basic-install (user1-istio-system) spec.tracing.samplin: unknown field "samplin" (did you mean "sampling"?)');
+  });
+
+  it('refuses bad options with exit 2', () => {
+    const { code, stderr } = cli(ROOT, 'validate', '--output', 'xml');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--output "xml": must be one of text, json, junit');
   });
 });

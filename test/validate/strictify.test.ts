@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { bundleKindSchema, createDefinitionPool } from '../../scripts/schemas/bundle.js';
-import { extractCrdSchemas, stripDescriptions } from '../../scripts/schemas/crd-extract.js';
-import type { JsonObject } from '../../scripts/schemas/json.js';
+import { extractCrdSchemas, stripDescriptions } from '../../src/validate/crd/crd-extract.js';
+import type { JsonObject } from '../../src/validate/crd/json.js';
 import { applyNpmPatches } from '../../scripts/schemas/npm-patches.js';
 import { applyRefinements } from '../../scripts/schemas/own-sources.js';
 import { parseSchemaModule } from '../../scripts/schemas/read-npm-schemas.js';
-import { strictifySchema } from '../../scripts/schemas/strictify.js';
+import { strictifySchema } from '../../src/validate/crd/strictify.js';
 import { QUANTITY_PATTERN } from '../../src/validate/patterns.js';
 
 describe('strictifySchema', () => {

@@ -5,5 +5,6 @@ import { newCommand } from './new.js';
 import { promoteCommand } from './promote.js';
 import { publishCommand } from './publish.js';
 import { statusCommand } from './status.js';
+import { validateCommand } from './validate.js';
 
-export const COMMANDS: readonly Command[] = [newCommand, diffCommand, publishCommand, promoteCommand, statusCommand];
+export const COMMANDS: readonly Command[] = [newCommand, validateCommand, diffCommand, publishCommand, promoteCommand, statusCommand];

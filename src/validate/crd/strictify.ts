@@ -12,7 +12,7 @@
  * - descriptions, examples, `x-kubernetes-*` extensions and formats only some validators know are dropped.
  * The walk is keyword-aware: names inside `properties` are data, never keywords.
  */
-import { QUANTITY_PATTERN } from '../../src/validate/patterns.js';
+import { QUANTITY_PATTERN } from '../patterns.js';
 import { isJsonObject, type Json, type JsonObject } from './json.js';
 
 

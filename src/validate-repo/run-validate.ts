@@ -1,0 +1,62 @@
+/** The `validate` command's work: choose the reader and the schema stores, validate, format. */
+import { UserError } from '../errors.js';
+import { createWorkingTreeReader, readGitRevision, type RepoReader } from '../kustomize/index.js';
+import { listSchemaLocations } from '../kubeconform/index.js';
+import { formatReport } from '../report/format-report.js';
+import { countReport, type ReportFormat, type StageReport } from '../report/types.js';
+import { chainStores, createCrdStore, createLocationStore } from '../validate/extra-stores.js';
+import { locateBundledSchemaDir } from '../validate/schema-loader.js';
+import { getDefaultSchemaStore, type SchemaStore } from '../validate/schema-store.js';
+import type { Violation } from '../validate/types.js';
+import { listTargets } from './list-targets.js';
+import { validateRepository, type ValidatorName } from './validate-repository.js';
+
+export interface RunValidateOptions {
+  dir: string;
+  ref?: string;
+  stage?: string;
+  output: ReportFormat;
+  validator: ValidatorName;
+  crds: readonly string[];
+  schemaLocations: readonly string[];
+  ignoreMissingSchemas: boolean;
+  fallback: boolean;
+}
+
+async function openReader(dir: string, ref: string | undefined): Promise<RepoReader> {
+  if (ref === undefined) return createWorkingTreeReader(dir);
+  try {
+    return await readGitRevision(dir, ref);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`--ref ${ref}: not a revision of the repository in ${dir}`, 'Give a tag (git tag --list), a branch or a commit.');
+  }
+}
+
+export async function runValidate(options: RunValidateOptions): Promise<{ text: string; valid: boolean; reports: StageReport[] }> {
+  const reader = await openReader(options.dir, options.ref);
+  listTargets(reader, options.stage); // bad --stage or a folder that is not a workshop: fail before any work
+
+  const crdProblems: Violation[] = [];
+  const crdStores = options.crds.map((dir) => {
+    const { store, problems } = createCrdStore(dir);
+    crdProblems.push(...problems);
+    return store;
+  });
+  const resolveStore = async (kinds: readonly { apiVersion: string; kind: string }[]): Promise<SchemaStore> => {
+    const locations = options.schemaLocations.length > 0 ? [await createLocationStore(options.schemaLocations, kinds)] : [];
+    const stores = [...locations, ...crdStores, getDefaultSchemaStore()];
+    return stores.length === 1 ? stores[0] : chainStores(stores);
+  };
+
+  const reports = await validateRepository(reader, {
+    stage: options.stage,
+    validator: options.validator,
+    resolveStore,
+    schemaLocations: [...options.schemaLocations, ...options.crds, ...listSchemaLocations(locateBundledSchemaDir())],
+    ignoreMissingSchemas: options.ignoreMissingSchemas,
+    fallback: options.fallback,
+  });
+  if (crdProblems.length > 0) reports.unshift({ stage: 'crds', objects: 0, violations: crdProblems });
+  return { text: formatReport(reports, options.output), valid: countReport(reports).errors === 0, reports };
+}

@@ -1,0 +1,120 @@
+/**
+ * `validate`: render every stage of a workshop repository (in-process, or the real kustomize for
+ * what the in-process renderer does not support), check every object against strict schemas (the
+ * embedded validator, or kubeconform), lint what schemas cannot see, and report per stage. Problems
+ * with one stage never stop the others.
+ */
+import { UserError } from '../errors.js';
+import { renderStage, type RenderedObject, type RepoReader } from '../kustomize/index.js';
+import { KUBECONFORM_INSTALL_HINT } from '../kubeconform/index.js';
+import { checkStage } from '../lint/check-stage.js';
+import { dumpObjects, type KubeObject } from '../render/manifest.js';
+import type { SkippedObject, StageReport } from '../report/types.js';
+import { LAYERS, type Layer } from '../scenario/stages.js';
+import type { GitOpsEngine } from '../settings/settings.js';
+import type { SchemaStore } from '../validate/schema-store.js';
+import type { Violation } from '../validate/types.js';
+import { validateObjects } from '../validate/validate-objects.js';
+import { listTargets, readEngines, type Target } from './list-targets.js';
+
+export type ValidatorName = 'embedded' | 'kubeconform';
+export const VALIDATORS: readonly ValidatorName[] = ['embedded', 'kubeconform'];
+
+export interface ValidateRepositoryOptions {
+  stage?: string;
+  validator: ValidatorName;
+  /** The schema store for the kinds the rendered stages hold (called once, after rendering). */
+  resolveStore: (kinds: readonly { apiVersion: string; kind: string }[]) => Promise<SchemaStore>;
+  /** kubeconform `-schema-location`s (for the kubeconform validator). */
+  schemaLocations: readonly string[];
+  ignoreMissingSchemas: boolean;
+  /** Fall back to a real kustomize for overlays the in-process renderer does not support. */
+  fallback: boolean;
+}
+
+/** The layer of an object, from the folder it came from: `stages/<id>/<layer>/…`. */
+function findLayer(file: string): Layer {
+  const layer = file.split('/')[2] as Layer;
+  return LAYERS.includes(layer) ? layer : 'apps';
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof UserError) return error.hint ? `${error.message} ${error.hint}` : error.message;
+  throw error;
+}
+
+async function checkSchemas(objects: readonly RenderedObject[], store: SchemaStore, options: ValidateRepositoryOptions): Promise<Violation[]> {
+  if (options.validator === 'embedded') {
+    return validateObjects(objects, { store, missingSchemaSeverity: options.ignoreMissingSchemas ? 'warning' : 'error' });
+  }
+  const { runKubeconform } = await import('../kubeconform/index.js');
+  const result = await runKubeconform({
+    stdin: dumpObjects(objects.map((entry) => entry.object)),
+    sources: objects,
+    schemaLocations: options.schemaLocations,
+    strict: true,
+    ignoreMissingSchemas: options.ignoreMissingSchemas,
+  });
+  return result.violations;
+}
+
+type Rendered = { renderer: string; objects: RenderedObject[] } | { failure: Violation };
+
+async function renderTarget(reader: RepoReader, target: Target, options: ValidateRepositoryOptions): Promise<Rendered> {
+  try {
+    return await renderStage(reader, target.dir, { fallback: options.fallback });
+  } catch (error) {
+    const message = describeFailure(error);
+    const file = (error as { file?: string }).file ?? `${target.dir}/kustomization.yaml`;
+    const line = (error as { line?: number }).line;
+    return { failure: { file, ...(line ? { line } : {}), path: '', message: `cannot render: ${message}`, severity: 'error', code: 'render' } };
+  }
+}
+
+async function validateTarget(target: Target, rendered: Rendered, store: SchemaStore, engines: readonly GitOpsEngine[], options: ValidateRepositoryOptions): Promise<StageReport> {
+  if ('failure' in rendered) return { stage: target.name, objects: 0, violations: [rendered.failure] };
+  const { objects } = rendered;
+  // A violation in a field a patch wrote names the patch too: the typo may be there.
+  const patchedBy = new Map(objects.map((entry) => [`${entry.file}\n${entry.index}`, entry.patchedBy]));
+  const found = (await checkSchemas(objects, store, options)).map((violation) => {
+    const patches = patchedBy.get(`${violation.file}\n${violation.index}`) ?? [];
+    return patches.length === 0 ? violation : { ...violation, message: `${violation.message} (patches applied to this object: ${patches.join(', ')})` };
+  });
+  // With --ignore-missing-schemas, objects without a schema are listed as skipped, never silently dropped.
+  const skipped: SkippedObject[] = [];
+  const violations = found.filter((violation) => {
+    if (violation.code !== 'missing-schema' || violation.severity !== 'warning') return true;
+    skipped.push({ file: violation.file, kind: violation.kind ?? '?', name: violation.name ?? '?', ...(violation.namespace ? { namespace: violation.namespace } : {}), reason: violation.message });
+    return false;
+  });
+  if (target.stage) {
+    const layers: Partial<Record<Layer, KubeObject[]>> = {};
+    const sources = new Map<KubeObject, { file: string; line?: number }>();
+    for (const entry of objects) {
+      (layers[findLayer(entry.file)] ??= []).push(entry.object);
+      sources.set(entry.object, { file: entry.file, ...(entry.line ? { line: entry.line } : {}) });
+    }
+    violations.push(...checkStage({ layers, engines, sourceOf: (object) => sources.get(object) ?? { file: target.dir } }));
+  }
+  return { stage: target.name, renderer: rendered.renderer, objects: objects.length, violations, ...(skipped.length > 0 ? { skipped } : {}) };
+}
+
+export async function validateRepository(reader: RepoReader, options: ValidateRepositoryOptions): Promise<StageReport[]> {
+  const engines = readEngines(reader);
+  const targets = listTargets(reader, options.stage);
+  const rendered: Rendered[] = [];
+  for (const target of targets) rendered.push(await renderTarget(reader, target, options));
+  const kinds = new Map<string, { apiVersion: string; kind: string }>();
+  for (const result of rendered) {
+    if ('failure' in result) continue;
+    for (const { object } of result.objects) {
+      if (typeof object?.apiVersion === 'string' && typeof object.kind === 'string') kinds.set(`${object.apiVersion}\n${object.kind}`, { apiVersion: object.apiVersion, kind: object.kind });
+    }
+  }
+  const store = await options.resolveStore([...kinds.values()]);
+  const reports: StageReport[] = [];
+  for (const [index, target] of targets.entries()) reports.push(await validateTarget(target, rendered[index], store, engines, options));
+  return reports;
+}
+
+export { KUBECONFORM_INSTALL_HINT };
