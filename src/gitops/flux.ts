@@ -6,6 +6,7 @@
  * member roll with CEL health checks; `wait: true` applies them to whatever the stage contains (a
  * `healthChecks` list would be ignored with `wait`, and would name objects early stages do not have).
  */
+import { toSshUrl } from '../settings/rules.js';
 import { entryLayerDir, FLUX_NAMESPACE, TAG_RANGE, type Names } from '../layout/layout.js';
 import { buildFluxHealthCheckExprs } from './health-checks.js';
 import type { KubeObject } from '../render/manifest.js';
@@ -17,7 +18,7 @@ export function buildFluxBootstrap(settings: Settings, names: Names, tag: string
     apiVersion: 'source.toolkit.fluxcd.io/v1',
     kind: 'GitRepository',
     metadata: { name: names.gitopsName, namespace: FLUX_NAMESPACE },
-    spec: { interval: '1m', url: settings.remote, ref: settings.mode === 'follow' ? { semver: TAG_RANGE } : { tag } },
+    spec: { interval: '1m', url: toSshUrl(settings.remote), ref: settings.mode === 'follow' ? { semver: TAG_RANGE } : { tag } },
   };
   const kustomizations = LAYERS.map((layer, index): KubeObject => {
     const spec: Record<string, unknown> = {

@@ -10,6 +10,7 @@ export const BOOTSTRAP_DIR = 'bootstrap';
 export const STAGES_DIR = 'stages';
 export const PATCHES_DIR = 'patches';
 export const ANSWERS_FILE = '.yo-rc.json';
+export const CI_WORKFLOW_FILE = '.github/workflows/validate.yaml';
 export const GENERATOR_NAME = 'generator-sockshop-mesh';
 /** The major version of the tag scheme: bump it when the scenario changes incompatibly. */
 export const TAG_MAJOR = 1;

@@ -4,6 +4,8 @@
  * the disk except to read the package's own templates.
  */
 import { buildArgoCdBootstrap } from '../gitops/argocd.js';
+import { buildCiWorkflow } from '../gitops/ci-workflow.js';
+import { readPackageVersion } from '../util/package-root.js';
 import { buildFluxBootstrap } from '../gitops/flux.js';
 import {
   ARGOCD_HEALTH_HEADER,
@@ -14,6 +16,7 @@ import {
 import { buildDocsContext } from '../docs/docs-context.js';
 import {
   ANSWERS_FILE,
+  CI_WORKFLOW_FILE,
   BOOTSTRAP_FILES,
   bootstrapDir,
   deriveNames,
@@ -102,6 +105,7 @@ export function planStages(settings: Settings, scenario: readonly StageDefinitio
   const constant = new Map<string, string>([
     ...planBootstrap(settings, names, formatTag(stages[0])),
     [ANSWERS_FILE, `${JSON.stringify({ [GENERATOR_NAME]: toAnswers(settings) }, null, 2)}\n`],
+    [CI_WORKFLOW_FILE, buildCiWorkflow(readPackageVersion())],
   ]);
 
   const latest: Partial<Record<Layer, LayerBuild>> = {};

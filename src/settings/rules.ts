@@ -23,7 +23,8 @@ export function checkDomain(value: string): string | undefined {
 }
 
 const SCP_LIKE = /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[A-Za-z0-9._~/-]+$/;
-const URL_SCHEMES = new Set(['https:', 'http:', 'ssh:', 'git:', 'file:']);
+/** What Argo CD and Flux can pull from (Flux needs ssh:// for SSH; scp-like remotes are rewritten for it). */
+const URL_SCHEMES = new Set(['https:', 'http:', 'ssh:']);
 /** Characters that would need quoting somewhere (YAML, Markdown, a shell): never part of a remote. */
 const UNSAFE = /[\s"'`$\\<>|;&(){}\u0000-\u001f\u007f]/;
 
@@ -37,8 +38,8 @@ export function checkRemote(value: string): string | undefined {
   } catch {
     return rule;
   }
-  if (!URL_SCHEMES.has(url.protocol)) return `${rule} (scheme ${url.protocol} is not one git can clone)`;
-  if (url.protocol !== 'file:' && url.hostname === '') return `${rule} (no host)`;
+  if (!URL_SCHEMES.has(url.protocol)) return `${rule} (Argo CD and Flux cannot pull over ${url.protocol.replace(':', '')})`;
+  if (url.hostname === '') return `${rule} (no host)`;
   if (url.password) return `${rule}, without a password: credentials belong in the GitOps engine's secret, never in the repository`;
   return undefined;
 }
@@ -94,4 +95,11 @@ export function suggestNearest(value: string, candidates: readonly string[]): st
     }
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+/** `git@host:org/repo.git` as the `ssh://git@host/org/repo.git` URL Flux requires; other URLs unchanged. */
+export function toSshUrl(remote: string): string {
+  if (!SCP_LIKE.test(remote)) return remote;
+  const at = remote.indexOf(':');
+  return `ssh://${remote.slice(0, at)}/${remote.slice(at + 1)}`;
 }

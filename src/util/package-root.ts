@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,4 +15,12 @@ export function findPackageRoot(): string {
   }
   cached = dir;
   return dir;
+}
+
+let version: string | undefined;
+
+/** This package's version, as package.json states it. */
+export function readPackageVersion(): string {
+  version ??= (JSON.parse(readFileSync(join(findPackageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
 }

@@ -204,3 +204,15 @@ describe('answers can never inject YAML', () => {
     expect(namespace.metadata.name).toBe('x"\n  injected: true\n#-sockshop');
   });
 });
+
+describe('the generated repository validates itself', () => {
+  it('carries a CI workflow running this package\'s validate command, pinned to this version', async () => {
+    const { readPackageVersion } = await import('../../src/util/package-root.js');
+    for (const plan of plans) {
+      const workflow = load(plan.files.get('.github/workflows/validate.yaml')!) as any;
+      const runs = Object.values(workflow.jobs).flatMap((job: any) => job.steps.map((step: any) => step.run).filter(Boolean));
+      expect(runs.some((run: string) => run.includes(`generator-sockshop-mesh@${readPackageVersion()} -- sockshop-mesh validate .`))).toBe(true);
+      expect(workflow.on).toEqual({ push: {}, pull_request: {} });
+    }
+  });
+});

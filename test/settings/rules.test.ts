@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBranch, checkDnsLabel, checkDomain, checkRemote, measureDistance, suggestNearest } from '../../src/settings/rules.js';
+import { checkBranch, checkDnsLabel, checkDomain, checkRemote, measureDistance, suggestNearest, toSshUrl } from '../../src/settings/rules.js';
 
 describe('checkDnsLabel', () => {
   it.each(['user1', 'a', 'a-b-9', 'x'.repeat(63)])('accepts %s', (value) => expect(checkDnsLabel(value)).toBeUndefined());
@@ -21,9 +21,8 @@ describe('checkRemote', () => {
     'http://gitea.local:3000/org/repo',
     'ssh://git@github.com/org/repo.git',
     'git@github.com:org/repo.git',
-    'file:///srv/git/repo.git',
   ])('accepts %s', (value) => expect(checkRemote(value)).toBeUndefined());
-  it.each(['not a url', 'https://x/y; rm -rf /', 'https://x/$(id)', 'ftp://x/y', "https://x/y'z", 'https://x/y\nz', 'github.com/org/repo'])(
+  it.each(['not a url', 'https://x/y; rm -rf /', 'https://x/$(id)', 'ftp://x/y', 'git://github.com/o/r.git', 'file:///srv/git/repo.git', "https://x/y'z", 'https://x/y\nz', 'github.com/org/repo'])(
     'rejects %j',
     (value) => expect(checkRemote(value)).toMatch(/must be a git URL/),
   );
@@ -46,5 +45,13 @@ describe('suggestNearest', () => {
   it('measures edit distance', () => {
     expect(measureDistance('kitten', 'sitting')).toBe(3);
     expect(measureDistance('', 'abc')).toBe(3);
+  });
+});
+
+describe('toSshUrl', () => {
+  it('rewrites scp-like remotes for Flux and leaves URLs alone', () => {
+    expect(toSshUrl('git@github.com:org/ws.git')).toBe('ssh://git@github.com/org/ws.git');
+    expect(toSshUrl('https://github.com/org/ws.git')).toBe('https://github.com/org/ws.git');
+    expect(toSshUrl('ssh://git@host:2222/org/ws.git')).toBe('ssh://git@host:2222/org/ws.git');
   });
 });
