@@ -47,7 +47,9 @@ export function buildLayer(input: LayerInput): LayerBuild {
   const added: KubeObject[] = [];
 
   if (content.workloads) {
-    for (const workload of parseWorkloads(readTemplate(content.workloads), `templates/${content.workloads}`)) {
+    const workloads =
+      typeof content.workloads === 'string' ? parseWorkloads(readTemplate(content.workloads), `templates/${content.workloads}`) : content.workloads;
+    for (const workload of workloads) {
       const namespace = (values as { names: { appNamespace: string } }).names.appNamespace;
       const objects = [buildDeployment(workload, namespace), buildService(workload, namespace)].map((object) =>
         annotateObject(object, layer, engines),

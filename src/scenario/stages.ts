@@ -2,6 +2,7 @@
  * The workshop as data: one entry per stage, in the workshop's order. Everything else (prompts,
  * help, overlays, docs, commits, tags, tests) is derived from this table.
  */
+import type { Workload } from './workloads.js';
 
 /** Where an object is applied. Layers are applied in this order, and each waits for the one before. */
 export type Layer = 'platform' | 'mesh' | 'apps';
@@ -17,8 +18,11 @@ export interface PatchDefinition {
 export interface LayerContent {
   /** Resource templates under `templates/stages/<id>/<layer>/`. */
   resources?: readonly string[];
-  /** A workload table under `templates/`, rendered as one file per workload. */
-  workloads?: string;
+  /**
+   * The workloads, rendered as one file each: a workload table under `templates/`, or the list
+   * itself (a synthetic scenario, e.g. the benchmark's many-service workshop).
+   */
+  workloads?: string | readonly Workload[];
   patches?: readonly PatchDefinition[];
 }
 
@@ -105,7 +109,7 @@ export const STAGES: readonly StageDefinition[] = [
     title: 'Resilience',
     summary: 'eject failing carts instances and time out slow calls to carts',
     lesson:
-      'Before the mesh, the front-end waited about 30 seconds for carts when carts was down. Outlier detection ejects an instance after one 5xx error, and a VirtualService timeout makes calls to carts fail fast, all without changing application code.',
+      'Before the mesh, the front-end waited about 30 seconds for carts when carts was down; with Envoy in between, a call to a carts with no healthy instance already fails at once. This stage adds the two settings the workshop points to: outlier detection ejects an instance of carts for 2 minutes after one 5xx, and a VirtualService timeout bounds every call to carts at 3 seconds, so a slow or hanging carts no longer holds the front-end either. No application code changes.',
     layers: { apps: { resources: ['carts-destinationrule.yaml', 'carts-virtualservice.yaml'] } },
   },
   {
