@@ -137,6 +137,9 @@ export async function createLocationStore(locations: readonly string[], kinds: r
   const stores: SchemaStore[] = [];
   for (const location of locations) {
     if (!location.includes('{{')) {
+      if (!existsSync(location) || !statSync(location).isDirectory()) {
+        throw new UserError(`--schema-location ${location}: not a readable folder`, 'Give a folder of schemas in kubeconform\'s layout, or a template such as dir/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json.');
+      }
       stores.push(createSchemaStore({ schemaDir: location }));
       continue;
     }

@@ -2,7 +2,7 @@
  * `validate` on real generated repositories: every stage passes; a single typo in any emitted field
  * of any stage fails, naming that stage, the file, the object and the field.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump, loadAll } from 'js-yaml';
@@ -180,5 +180,41 @@ describe('validate', () => {
     const json = JSON.parse((await validate(template, { output: 'json' })).text);
     expect(json.summary).toMatchObject({ stages: 11, errors: 0 });
     expect((await validate(template, { output: 'junit' })).text).toMatch(/^<\?xml[^>]*>\s*<testsuites[^>]* failures="0"/);
+  });
+});
+
+describe('validate --validator kubeconform', () => {
+  it('runs the kubeconform on PATH with -strict over the bundled schemas and maps its report to our files', async () => {
+    const bin = makeTempDir();
+    // kubeconform reading standard input names every resource's file `stdin`.
+    const recorded = JSON.parse(readFileSync(new URL('../fixtures/kubeconform/v0.7-invalid.json', import.meta.url), 'utf8'));
+    for (const resource of recorded.resources) resource.filename = 'stdin';
+    const output = join(bin, 'output.json');
+    writeFileSync(output, JSON.stringify(recorded));
+    writeFileSync(join(bin, 'kubeconform'), `#!/bin/sh\ncat > /dev/null\nprintf '%s\\n' "$@" > '${bin}/args.txt'\ncat '${output}'\nexit 1\n`);
+    chmodSync(join(bin, 'kubeconform'), 0o755);
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path}`;
+    try {
+      const { valid, reports } = await validate(template, { validator: 'kubeconform', stage: '4' });
+      expect(valid).toBe(false);
+      expect(reports[0].violations).toContainEqual(expect.objectContaining({ kind: 'Deployment', name: 'carts', path: 'spec.replicaz', file: 'stages/00-baseline/apps/carts.yaml' }));
+      const args = readFileSync(join(bin, 'args.txt'), 'utf8');
+      expect(args).toContain('-strict');
+      expect(args).toMatch(/schemas\/\{\{ \.Group \}\}\/\{\{ \.ResourceKind \}\}_\{\{ \.ResourceAPIVersion \}\}\.json/);
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
+  it('says how to install kubeconform when it is missing, and refuses an unreadable schema folder', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = makeTempDir();
+    try {
+      await expect(validate(template, { validator: 'kubeconform', stage: '0' })).rejects.toThrow(/kubeconform was not found on PATH/);
+    } finally {
+      process.env.PATH = path;
+    }
+    await expect(validate(template, { stage: '0', schemaLocations: ['/nonexistent/schemas'] })).rejects.toThrow(/--schema-location \/nonexistent\/schemas: not a readable folder/);
   });
 });
