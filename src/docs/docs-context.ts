@@ -5,6 +5,7 @@
 import {
   ARGOCD_NAMESPACE,
   BOOTSTRAP_DIR,
+  CI_WORKFLOW_FILE,
   ENTRY_DIR,
   FLUX_NAMESPACE,
   formatStageId,
@@ -16,6 +17,7 @@ import {
 } from '../layout/layout.js';
 import { labelObject, type ObjectChange } from '../plan/compare-objects.js';
 import { PLACEHOLDER_REMOTE } from '../settings/options.js';
+import { readPackageVersion } from '../util/package-root.js';
 import { LAYERS, type StageDefinition } from '../scenario/stages.js';
 import { selectEngines, type Settings } from '../settings/settings.js';
 
@@ -74,6 +76,9 @@ export function buildDocsContext(
     fluxNamespace: FLUX_NAMESPACE,
     operatorsNamespace: OPERATORS_NAMESPACE,
     entryDir: ENTRY_DIR,
+    ciWorkflow: CI_WORKFLOW_FILE,
+    /** `npx` prefix that runs the version of the tool that generated this repository. */
+    tool: `npx --yes --package=generator-sockshop-mesh@${readPackageVersion()} -- sockshop-mesh`,
     bootstrapDir: BOOTSTRAP_DIR,
     tagRange: TAG_RANGE,
     layers: LAYERS.map((layer) => ({ layer, fluxKustomization: names.fluxKustomization(layer) })),
