@@ -4,6 +4,7 @@
  * targets that select objects by kind and name. Real kustomize builds the same overlays in the
  * tests, and the results are compared object by object.
  */
+import { mergeStrategic } from '../kustomize/strategic-merge.js';
 import { identifyObject, type KubeObject } from './manifest.js';
 
 export interface PatchTarget {
@@ -17,21 +18,8 @@ export interface Patch {
   target?: PatchTarget;
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-function isMap(value: unknown): value is Record<string, Json> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function mergePatch(base: unknown, patch: unknown): unknown {
-  if (!isMap(patch) || !isMap(base)) return structuredClone(patch);
-  const merged: Record<string, unknown> = structuredClone(base);
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete merged[key];
-    else merged[key] = key in merged ? mergePatch(merged[key], value) : structuredClone(value);
-  }
-  return merged;
-}
+/** Kustomize's strategic merge for the objects our overlays hold (shared with the on-disk renderer). */
+export const mergePatch = mergeStrategic;
 
 function withoutIdentity(patch: KubeObject): Record<string, unknown> {
   const { metadata, apiVersion: _apiVersion, kind: _kind, ...rest } = patch;
