@@ -1,24 +1,21 @@
 /**
- * The Yeoman adapter: `yo sockshop-mesh [dir]` and `sockshop-mesh new [dir]`. Options and prompts
- * are the option table of src/settings/options.ts; the work is done in src/. The repository is
- * written by the history writer (git fast-import into a staging folder, then one rename), not by
- * mem-fs: mem-fs would put the files on disk before git could commit them, and a failure then would
- * leave a half-written folder behind.
+ * The Yeoman adapter: `yo sockshop-mesh [dir]` and `sockshop-mesh new [dir]` in a terminal. Options
+ * and prompts are the option table of src/settings/options.ts; the steps are src/scaffold/new-steps.ts,
+ * which the bin also runs directly when no prompt can fire. The repository is written by the history
+ * writer (git fast-import into a staging folder, then one rename), not by mem-fs: mem-fs would put
+ * the files on disk before git could commit them, and a failure then would leave a half-written
+ * folder behind.
  */
 import Generator, { type BaseOptions } from 'yeoman-generator';
-import { createRepository } from '../../src/history/create-repository.js';
-import { formatStageBranch, formatTag } from '../../src/layout/layout.js';
 import { checkSettings, type RawSettings } from '../../src/settings/check-settings.js';
-import { collectSettings } from '../../src/settings/collect-settings.js';
-import { ALL_OPTION_NAMES, ANSWER_OPTIONS, DEFAULT_DIRECTORY, FLAG_OPTIONS } from '../../src/settings/options.js';
+import { ALL_OPTION_NAMES, FLAG_OPTIONS } from '../../src/settings/options.js';
 import { checkFlags } from '../../src/settings/parse-flags.js';
 import { buildQuestions } from '../../src/settings/questions.js';
 import type { Settings } from '../../src/settings/settings.js';
+import { startNew, writeWorkshop, type NewOptions } from '../../src/scaffold/new-steps.js';
+import { DIRECTORY_ARGUMENT, GENERATOR_OPTIONS, YEOMAN_OPTIONS } from '../../src/scaffold/parse-new-args.js';
 
-/** Options Yeoman itself declares and passes; accepted, never reported as unknown. */
-const YEOMAN_OPTIONS = ['skip-cache', 'skip-install', 'force-install', 'ask-answered'];
-
-type Options = BaseOptions & { directory?: string; answers?: string; yes?: boolean; 'move-aside'?: boolean; 'skip-validation'?: boolean };
+type Options = BaseOptions & NewOptions;
 
 export default class SockshopMeshGenerator extends Generator<Record<string, never>, Options> {
   private raw: RawSettings = {};
@@ -29,29 +26,17 @@ export default class SockshopMeshGenerator extends Generator<Record<string, neve
     // No package-manager install: the generated repository is not an npm project.
     super(args, opts, { customInstallTask: true });
     this.description = 'Scaffold the Sock Shop service-mesh workshop as a GitOps repository: one Kustomize overlay, one commit and one annotated tag per stage.';
-    this.argument('directory', { type: String, required: false, description: `target folder (default ${DEFAULT_DIRECTORY})` });
-    for (const option of ANSWER_OPTIONS) {
-      const allowed = option.choices ? `${option.choices.join('|')}; ` : '';
-      const type = option.type === 'boolean' ? Boolean : String;
-      this.option(option.name, { type, description: `${option.description} (${allowed}default ${option.default || '""'})` });
-    }
-    for (const flag of FLAG_OPTIONS) {
-      if (flag.name === 'help') continue;
-      this.option(flag.name, { type: flag.type === 'boolean' ? Boolean : String, alias: flag.alias, description: flag.description });
+    this.argument(DIRECTORY_ARGUMENT.name, { type: String, required: false, description: DIRECTORY_ARGUMENT.description });
+    for (const option of GENERATOR_OPTIONS) {
+      this.option(option.name, { type: option.type === 'boolean' ? Boolean : String, alias: option.alias, description: option.description });
     }
   }
 
   initializing(): void {
     const aliases = FLAG_OPTIONS.flatMap((flag) => (flag.alias ? [flag.alias] : []));
-    checkFlags(this._args ?? [], [...ALL_OPTION_NAMES, ...aliases, ...YEOMAN_OPTIONS]);
-    const collected = collectSettings({
-      cwd: this.destinationRoot(),
-      directory: this.options.directory,
-      flags: this.options as Record<string, unknown>,
-      answersFile: this.options.answers,
-    });
-    this.raw = collected.raw;
-    this.interactive = collected.nothingGiven && !this.options.yes && Boolean(process.stdin.isTTY);
+    // Yeoman's own options are accepted, never reported as unknown.
+    checkFlags(this._args ?? [], [...ALL_OPTION_NAMES, ...aliases, ...YEOMAN_OPTIONS.map((option) => option.name)]);
+    ({ raw: this.raw, interactive: this.interactive } = startNew(this.options, this.destinationRoot(), Boolean(process.stdin.isTTY)));
   }
 
   async prompting(): Promise<void> {
@@ -66,22 +51,10 @@ export default class SockshopMeshGenerator extends Generator<Record<string, neve
   }
 
   async writing(): Promise<void> {
-    const settings = this.settings!;
-    const created = await createRepository(settings, {
-      cwd: this.destinationRoot(),
-      moveAside: Boolean(this.options['move-aside']),
-      skipValidation: Boolean(this.options['skip-validation']),
-      report: (line) => this.log.info(line),
+    await writeWorkshop(this.settings!, this.options, this.destinationRoot(), {
+      info: (text) => this.log.info(text),
+      ok: (text) => this.log.ok(text),
+      line: (text) => this.log(text),
     });
-    if (created.backup) this.log.info(`moved the existing folder aside to ${created.backup}`);
-    const first = created.plans[0];
-    const last = created.plans[created.plans.length - 1];
-    this.log.ok(`created ${created.path}: stages ${formatTag(first.stage)} .. ${formatTag(last.stage)} on ${settings.branch}`);
-    if (settings.review) {
-      this.log(`Review form: ${settings.branch} holds ${formatTag(first.stage)}; every later stage waits on its branch ${formatStageBranch(created.plans[1]?.stage ?? first.stage)} ...`);
-      this.log(`Next: sockshop-mesh publish --dir ${settings.directory} --remote <git URL>, then open one pull request per stage, in the order it prints.`);
-    } else {
-      this.log(`Next: cd ${settings.directory} and read README.md (push it, then bootstrap ${settings.gitops === 'both' ? 'Argo CD or Flux' : settings.gitops}).`);
-    }
   }
 }

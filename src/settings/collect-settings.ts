@@ -23,6 +23,11 @@ export interface Collected {
   nothingGiven: boolean;
 }
 
+/** True when the input gives no answer at all: no answer flag, no answers file, no folder. */
+export function givesNoAnswer(input: Pick<CollectInput, 'directory' | 'flags' | 'answersFile'>): boolean {
+  return ANSWER_NAMES.every((name) => input.flags[name] === undefined) && !input.answersFile && input.directory === undefined;
+}
+
 export function collectSettings(input: CollectInput): Collected {
   const fromFile = input.answersFile ? readAnswersFile(resolve(input.cwd, input.answersFile)) : {};
   const directory = input.directory ?? (fromFile.directory as string | undefined) ?? DEFAULT_DIRECTORY;
@@ -31,6 +36,6 @@ export function collectSettings(input: CollectInput): Collected {
   for (const name of ANSWER_NAMES) if (input.flags[name] !== undefined) fromFlags[name] = input.flags[name];
   return {
     raw: { ...saved, ...fromFile, ...fromFlags, directory },
-    nothingGiven: Object.keys(fromFlags).length === 0 && !input.answersFile && input.directory === undefined,
+    nothingGiven: givesNoAnswer(input),
   };
 }
