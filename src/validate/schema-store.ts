@@ -1,10 +1,13 @@
 /**
  * Finds, compiles and caches the schema of each apiVersion + kind from a schema folder in
- * kubeconform's layout (default: the package's bundled `schemas/`). Each schema file is compiled
- * once per store; lookups after the first are a map read.
+ * kubeconform's layout (default: the package's bundled `schemas/`). Each schema file is read once
+ * per store; lookups after the first are a map read. A schema gets a plain checker (check-schema.ts)
+ * when it can, and is compiled by ajv (loaded then, not before) only when an object fails that check
+ * or the schema needs ajv: compiling is most of the cost of a run, and most objects are valid.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
-import formatsPlugin from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { buildSchemaCheck, type SchemaCheck } from './check-schema.js';
 import { listSchemaFileCandidates } from './schema-names.js';
 import { locateBundledSchemaDir, readSchemaFolder, type SchemaFileReader } from './schema-loader.js';
 
@@ -15,7 +18,15 @@ export interface SchemaIndexEntry {
 }
 
 export type SchemaLookup =
-  | { status: 'found'; file: string; validate: ValidateFunction }
+  | {
+      status: 'found';
+      file: string;
+      schema: unknown;
+      /** A yes/no answer without ajv, when the schema allows one: true means valid, false means ask `validate`. */
+      check?: SchemaCheck;
+      /** ajv's validator (compiled on first use when there is a `check`); its errors are the messages. */
+      readonly validate: ValidateFunction;
+    }
   | { status: 'missing'; tried: string[] }
   | { status: 'invalid'; file: string; reason: string };
 
@@ -36,26 +47,28 @@ export interface SchemaStoreOptions {
 
 /** Formats the schemas use that ajv checks; anything else in `format` is ignored. */
 const CHECKED_FORMATS = ['date-time', 'int32', 'int64', 'float', 'double', 'byte', 'binary'] as const;
+const CHECKED_FORMAT_SET: ReadonlySet<string> = new Set(CHECKED_FORMATS);
 const API_VERSION = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(\/[A-Za-z0-9-]+)?$/;
 const KIND = /^[A-Za-z][A-Za-z0-9]*$/;
 
 export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore {
   const schemaDir = options.readFile ? options.schemaDir ?? '(in memory)' : options.schemaDir ?? locateBundledSchemaDir();
   const readFile = options.readFile ?? readSchemaFolder(schemaDir);
-  const ajv = createAjv();
+  let ajv: Ajv | undefined;
+  const getAjv = () => (ajv ??= createAjv());
   const byFile = new Map<string, SchemaLookup>();
   const byKind = new Map<string, SchemaLookup>();
   let index: SchemaIndexEntry[] | undefined;
 
   const loadFile = (file: string, kind: string): SchemaLookup | undefined => {
     const cached = byFile.get(file);
-    if (cached) return cached.status === 'found' && !pinsKind(cached.validate.schema, kind) ? undefined : cached;
+    if (cached) return cached.status === 'found' && !pinsKind(cached.schema, kind) ? undefined : cached;
     const text = readFile(file);
     if (text === undefined) return undefined;
-    const lookup = compileSchema(ajv, file, text);
+    const lookup = loadSchema(getAjv, file, text);
     byFile.set(file, lookup);
     // Like kubeconform: a file whose schema pins another kind is not this kind's schema.
-    return lookup.status === 'found' && !pinsKind(lookup.validate.schema, kind) ? undefined : lookup;
+    return lookup.status === 'found' && !pinsKind(lookup.schema, kind) ? undefined : lookup;
   };
 
   return {
@@ -85,16 +98,32 @@ export function getDefaultSchemaStore(): SchemaStore {
 }
 
 function createAjv(): Ajv {
+  const require = createRequire(import.meta.url);
+  const { Ajv: AjvClass } = require('ajv') as typeof import('ajv');
+  const formatsPlugin = require('ajv-formats') as { default: (ajv: Ajv, formats: string[]) => Ajv };
   // strict: false lets ajv accept schema keywords it does not know; the schemas themselves are strict about data.
   // inlineRefs/optimize off: compiling dominates the cost of a run, and both halve compile time here.
-  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, validateSchema: false, inlineRefs: false, code: { optimize: false } });
+  const ajv = new AjvClass({ strict: false, allErrors: true, verbose: true, validateSchema: false, inlineRefs: false, code: { optimize: false } });
   formatsPlugin.default(ajv, [...CHECKED_FORMATS]);
   return ajv;
 }
 
-function compileSchema(ajv: Ajv, file: string, text: string): SchemaLookup {
+function loadSchema(getAjv: () => Ajv, file: string, text: string): SchemaLookup {
   try {
-    return { status: 'found', file, validate: ajv.compile(JSON.parse(text) as object) };
+    const schema: unknown = JSON.parse(text);
+    const check = buildSchemaCheck(schema, CHECKED_FORMAT_SET);
+    if (!check) return { status: 'found', file, schema, validate: getAjv().compile(schema as object) };
+    let compiled: ValidateFunction | undefined;
+    return {
+      status: 'found',
+      file,
+      schema,
+      check,
+      get validate() {
+        compiled ??= getAjv().compile(schema as object);
+        return compiled;
+      },
+    };
   } catch (error) {
     return { status: 'invalid', file, reason: (error as Error).message };
   }

@@ -3,6 +3,7 @@
  * file, object and field. Never throws on bad input: a document that is not a Kubernetes object, or
  * whose kind has no schema, is itself a violation.
  */
+import type { ValidateFunction } from 'ajv';
 import { formatSuggestion } from './describe-error.js';
 import { getDefaultSchemaStore, type SchemaStore } from './schema-store.js';
 import { simplifyErrors } from './simplify-errors.js';
@@ -46,8 +47,15 @@ function validateObject(sourced: SourcedObject, store: SchemaStore, missingSever
   if (lookup.status === 'invalid') {
     return [{ ...fields, path: '', message: `cannot use schema ${lookup.file}: ${lookup.reason}`, severity: 'error', code: 'bad-schema' }];
   }
-  if (lookup.validate(value)) return [];
-  return simplifyErrors(lookup.validate.errors ?? [], value).map((d) => ({ ...fields, path: d.path, message: d.message, severity: 'error', code: 'schema' }));
+  if (lookup.check?.(value)) return [];
+  let validate: ValidateFunction;
+  try {
+    validate = lookup.validate;
+  } catch (error) {
+    return [{ ...fields, path: '', message: `cannot use schema ${lookup.file}: ${(error as Error).message}`, severity: 'error', code: 'bad-schema' }];
+  }
+  if (validate(value)) return [];
+  return simplifyErrors(validate.errors ?? [], value).map((d) => ({ ...fields, path: d.path, message: d.message, severity: 'error', code: 'schema' }));
 }
 
 function readIdentity(object: Record<string, unknown>): Pick<Violation, 'apiVersion' | 'kind' | 'name' | 'namespace'> {
