@@ -2,7 +2,7 @@
 export { KustomizationError, UnsupportedKustomizationError } from './errors.js';
 export { readGitRevision, type GitRevisionReader } from './git-reader.js';
 export { findKustomize, renderWithKustomizeBinary, type BinaryRender, type FindKustomizeOptions, type KustomizeCommand, type KustomizeTool } from './kustomize-binary.js';
-export { renderKustomization, type KustomizationRender, type RenderedObject } from './render-kustomization.js';
+export { renderKustomization, type KustomizationRender, type RenderCache, type RenderedObject } from './render-kustomization.js';
 export { renderStage, type Renderer, type RenderStageOptions, type StageRender } from './render-stage.js';
 export { createWorkingTreeReader, resolveRepoPath, type RepoReader, type WorkingTreeReader } from './repo-reader.js';
 export type { PatchTarget } from './select-objects.js';

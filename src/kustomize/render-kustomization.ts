@@ -27,6 +27,13 @@ export interface KustomizationRender {
   objects: RenderedObject[];
 }
 
+/**
+ * Folders already rendered, by repository path, for one reader whose files do not change while it
+ * is used. Stages chain onto the folders of earlier stages, so rendering every stage of a repository
+ * with one cache renders (and parses) each folder once. Rendered objects are never changed in place.
+ */
+export type RenderCache = Map<string, readonly RenderedObject[]>;
+
 export function findKustomizationFile(reader: RepoReader, dir: string): string | undefined {
   return KUSTOMIZATION_FILE_NAMES.map((name) => (dir ? `${dir}/${name}` : name)).find((file) => reader.readFile(file) !== undefined);
 }
@@ -103,7 +110,10 @@ function applyPatchEntry(objects: RenderedObject[], reader: RepoReader, kustomiz
   return result;
 }
 
-function renderFolder(reader: RepoReader, dir: string, chain: readonly string[]): RenderedObject[] {
+function renderFolder(reader: RepoReader, dir: string, chain: readonly string[], cache?: RenderCache): RenderedObject[] {
+  // Only a folder rendered to the end is cached, so a cached folder cannot be part of a cycle.
+  const cached = cache?.get(dir);
+  if (cached) return [...cached];
   const file = findKustomizationFile(reader, dir);
   if (!file) throw new KustomizationError(dir || '.', undefined, `no ${KUSTOMIZATION_FILE_NAMES.join(', ')} in this folder`);
   if (chain.includes(dir)) throw new KustomizationError(file, undefined, `includes itself through ${[...chain, dir].join(' -> ')}`);
@@ -114,7 +124,7 @@ function renderFolder(reader: RepoReader, dir: string, chain: readonly string[])
     const target = resolveRepoPath(dir, path, `${file}:${line}`);
     let added: RenderedObject[];
     if (reader.isDir(target)) {
-      added = renderFolder(reader, target, [...chain, dir]);
+      added = renderFolder(reader, target, [...chain, dir], cache);
     } else {
       const text = reader.readFile(target);
       if (text === undefined) throw new KustomizationError(file, line, `resource ${path} does not exist`);
@@ -128,10 +138,11 @@ function renderFolder(reader: RepoReader, dir: string, chain: readonly string[])
     objects = [...objects, ...added];
   }
   for (const entry of kustomization.patches) objects = applyPatchEntry(objects, reader, kustomization, dir, entry);
-  return objects;
+  cache?.set(dir, objects);
+  return [...objects];
 }
 
 /** Builds the kustomization in `dir` (repository-relative) as `kustomize build` would. */
-export function renderKustomization(reader: RepoReader, dir: string): KustomizationRender {
-  return { objects: renderFolder(reader, resolveRepoPath('', dir), []) };
+export function renderKustomization(reader: RepoReader, dir: string, cache?: RenderCache): KustomizationRender {
+  return { objects: renderFolder(reader, resolveRepoPath('', dir), [], cache) };
 }

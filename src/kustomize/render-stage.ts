@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { UnsupportedKustomizationError } from './errors.js';
 import { renderWithKustomizeBinary, type FindKustomizeOptions, type KustomizeTool } from './kustomize-binary.js';
-import { renderKustomization, type RenderedObject } from './render-kustomization.js';
+import { renderKustomization, type RenderCache, type RenderedObject } from './render-kustomization.js';
 import { createWorkingTreeReader, resolveRepoPath, type RepoReader, type WorkingTreeReader } from './repo-reader.js';
 
 export type Renderer = 'in-process' | KustomizeTool;
@@ -17,6 +17,8 @@ export interface RenderStageOptions {
   /** Build with the real kustomize what the in-process renderer does not support. */
   fallback: boolean;
   kustomize?: FindKustomizeOptions;
+  /** Shared by the renders of one reader (see RenderCache). */
+  cache?: RenderCache;
 }
 
 export interface StageRender {
@@ -61,7 +63,7 @@ export async function renderStage(source: RepoReader | string, dir: string, opti
   const reader = typeof source === 'string' ? createWorkingTreeReader(source) : source;
   const folder = resolveRepoPath('', dir);
   try {
-    return { renderer: 'in-process', objects: renderKustomization(reader, folder).objects };
+    return { renderer: 'in-process', objects: renderKustomization(reader, folder, options.cache).objects };
   } catch (error) {
     if (!(error instanceof UnsupportedKustomizationError) || !options.fallback || (!isWorkingTree(reader) && !reader.list)) throw error;
     const built = isWorkingTree(reader)

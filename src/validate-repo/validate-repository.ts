@@ -5,7 +5,7 @@
  * with one stage never stop the others.
  */
 import { UserError } from '../errors.js';
-import { renderStage, type RenderedObject, type RepoReader } from '../kustomize/index.js';
+import { renderStage, type RenderCache, type RenderedObject, type RepoReader } from '../kustomize/index.js';
 import { KUBECONFORM_INSTALL_HINT } from '../kubeconform/index.js';
 import { checkStage } from '../lint/check-stage.js';
 import { dumpObjects, type KubeObject } from '../render/manifest.js';
@@ -60,9 +60,9 @@ async function checkSchemas(objects: readonly RenderedObject[], store: SchemaSto
 
 type Rendered = { renderer: string; objects: RenderedObject[] } | { failure: Violation };
 
-async function renderTarget(reader: RepoReader, target: Target, options: ValidateRepositoryOptions): Promise<Rendered> {
+async function renderTarget(reader: RepoReader, target: Target, options: ValidateRepositoryOptions, cache: RenderCache): Promise<Rendered> {
   try {
-    return await renderStage(reader, target.dir, { fallback: options.fallback });
+    return await renderStage(reader, target.dir, { fallback: options.fallback, cache });
   } catch (error) {
     const message = describeFailure(error);
     const file = (error as { file?: string }).file ?? `${target.dir}/kustomization.yaml`;
@@ -103,7 +103,9 @@ export async function validateRepository(reader: RepoReader, options: ValidateRe
   const engines = readEngines(reader);
   const targets = listTargets(reader, options.stage);
   const rendered: Rendered[] = [];
-  for (const target of targets) rendered.push(await renderTarget(reader, target, options));
+  // Each stage chains onto the folders of the stages before it: render each folder once.
+  const cache: RenderCache = new Map();
+  for (const target of targets) rendered.push(await renderTarget(reader, target, options, cache));
   const kinds = new Map<string, { apiVersion: string; kind: string }>();
   for (const result of rendered) {
     if ('failure' in result) continue;
