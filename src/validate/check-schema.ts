@@ -95,7 +95,19 @@ class CheckBuilder {
   constructor(
     private readonly root: Schema,
     private readonly formats: ReadonlySet<string>,
+    private readonly eager: boolean,
   ) {}
+
+  /** A check built now (eager) or on first use: an object meets a small part of a big schema. */
+  private later(make: () => SchemaCheck): SchemaCheck {
+    if (this.eager) return make();
+    let check: SchemaCheck | undefined;
+    return (data) => (check ??= make())(data);
+  }
+
+  private sub(node: unknown): SchemaCheck {
+    return this.later(() => this.build(node));
+  }
 
   build(node: unknown, isRoot = false): SchemaCheck {
     if (node === true) return () => true;
@@ -176,13 +188,13 @@ class CheckBuilder {
       checks.push((data) => !isObject(data) || required.every((name) => data[name] !== undefined));
     }
     const properties = 'properties' in node ? (isObject(node.properties) ? node.properties : needAjv()) : {};
-    const propertyChecks = Object.entries(properties).map(([name, schema]) => [name, this.build(schema)] as const);
+    const propertyChecks = Object.entries(properties).map(([name, schema]) => [name, this.sub(schema)] as const);
     if (propertyChecks.length > 0) {
       checks.push((data) => !isObject(data) || propertyChecks.every(([name, check]) => data[name] === undefined || check(data[name])));
     }
     if ('additionalProperties' in node && node.additionalProperties !== true) {
       const declared = new Set(Object.keys(properties));
-      const additional = this.build(node.additionalProperties);
+      const additional = this.sub(node.additionalProperties);
       checks.push((data) => {
         if (!isObject(data)) return true;
         for (const name in data) if (!declared.has(name) && !additional(data[name])) return false;
@@ -191,14 +203,14 @@ class CheckBuilder {
     }
     if ('items' in node) {
       if (Array.isArray(node.items)) needAjv();
-      const item = this.build(node.items);
+      const item = this.sub(node.items);
       checks.push((data) => {
         if (!Array.isArray(data)) return true;
         for (let index = 0; index < data.length; index += 1) if (!item(data[index])) return false;
         return true;
       });
     }
-    const list = (keyword: string) => (Array.isArray(node[keyword]) && (node[keyword] as unknown[]).length > 0 ? (node[keyword] as unknown[]).map((schema) => this.build(schema)) : needAjv());
+    const list = (keyword: string) => (Array.isArray(node[keyword]) && (node[keyword] as unknown[]).length > 0 ? (node[keyword] as unknown[]).map((schema) => this.sub(schema)) : needAjv());
     if ('allOf' in node) {
       const all = list('allOf');
       checks.push((data) => all.every((check) => check(data)));
@@ -212,10 +224,10 @@ class CheckBuilder {
       checks.push((data) => one.filter((check) => check(data)).length === 1);
     }
     if ('not' in node) {
-      const not = this.build(node.not);
+      const not = this.sub(node.not);
       checks.push((data) => !not(data));
     }
-    if ('$ref' in node) checks.push(this.build(this.resolve(node.$ref)));
+    if ('$ref' in node) checks.push(this.later(() => this.build(this.resolve(node.$ref))));
     return checks.length > 0 ? checks : [() => true];
   }
 
@@ -236,16 +248,33 @@ class CheckBuilder {
   }
 }
 
+const leavesToAjv = (error: unknown) => error instanceof NeedsAjv || error instanceof URIError;
+
+export interface BuildOptions {
+  /** Build the whole schema now, so that anything outside the subset shows at once (tests). */
+  eager?: boolean;
+}
+
 /**
- * A checker for `schema`, or undefined when the schema uses anything this does not implement
- * exactly like ajv (then compile it with ajv). `formats`: the format names the store checks.
+ * A checker for `schema`: true means valid as ajv would say; false means "ask ajv" (invalid, or a
+ * part of the schema this does not implement exactly like ajv). Undefined when that is already
+ * clear from the top of the schema. `formats`: the format names the store checks.
  */
-export function buildSchemaCheck(schema: unknown, formats: ReadonlySet<string>): SchemaCheck | undefined {
+export function buildSchemaCheck(schema: unknown, formats: ReadonlySet<string>, options: BuildOptions = {}): SchemaCheck | undefined {
   if (!isObject(schema)) return undefined;
+  let check: SchemaCheck;
   try {
-    return new CheckBuilder(schema, formats).build(schema, true);
+    check = new CheckBuilder(schema, formats, options.eager ?? false).build(schema, true);
   } catch (error) {
-    if (error instanceof NeedsAjv || error instanceof URIError) return undefined;
+    if (leavesToAjv(error)) return undefined;
     throw error;
   }
+  return (data) => {
+    try {
+      return check(data);
+    } catch (error) {
+      if (leavesToAjv(error)) return false;
+      throw error;
+    }
+  };
 }
