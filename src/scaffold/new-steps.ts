@@ -2,34 +2,19 @@
  * The steps of `new`, shared by the Yeoman adapter (generators/app) and the bin's direct path
  * (run-new-direct.ts), so that both collect, check and write exactly alike and print the same lines.
  */
+export type { NewOptions } from './parse-new-args.js';
 import { createRepository } from '../history/create-repository.js';
 import { formatStageBranch, formatTag } from '../layout/layout.js';
 import type { RawSettings } from '../settings/check-settings.js';
-import { collectSettings, givesNoAnswer } from '../settings/collect-settings.js';
+import { collectSettings } from '../settings/collect-settings.js';
 import type { Settings } from '../settings/settings.js';
-
-/** The namespace the generator runs under, in Yeoman's messages too. */
-export const GENERATOR_NAMESPACE = 'sockshop-mesh:app';
-
-/** Parsed options of `new`, as Yeoman hands them to the generator (kebab-case names). */
-export type NewOptions = Partial<Record<string, unknown>> & {
-  directory?: string;
-  answers?: string;
-  yes?: boolean;
-  'move-aside'?: boolean;
-  'skip-validation'?: boolean;
-};
+import { mayPrompt, type NewOptions } from './parse-new-args.js';
 
 /** Where the steps print: Yeoman's `log.info`, `log.ok` and plain `log(...)`. */
 export interface StepLog {
   info: (text: string) => void;
   ok: (text: string) => void;
   line: (text: string) => void;
-}
-
-/** Prompts may fire only in a terminal, when the user gave no answer at all and not --yes. */
-export function mayPrompt(options: NewOptions, stdinIsTTY: boolean): boolean {
-  return stdinIsTTY && !options.yes && givesNoAnswer({ directory: options.directory, flags: options, answersFile: options.answers });
 }
 
 export function startNew(options: NewOptions, cwd: string, stdinIsTTY: boolean): { raw: RawSettings; interactive: boolean } {

@@ -4,8 +4,20 @@
  * sees the very options the generator would. The generator declares its options from this table.
  */
 import minimist from 'minimist';
+import { givesNoAnswer } from '../settings/collect-settings.js';
 import { ANSWER_OPTIONS, DEFAULT_DIRECTORY, FLAG_OPTIONS } from '../settings/options.js';
-import type { NewOptions } from './new-steps.js';
+
+/** The namespace the generator runs under, in Yeoman's messages too. */
+export const GENERATOR_NAMESPACE = 'sockshop-mesh:app';
+
+/** Parsed options of `new`, as Yeoman hands them to the generator (kebab-case names). */
+export type NewOptions = Partial<Record<string, unknown>> & {
+  directory?: string;
+  answers?: string;
+  yes?: boolean;
+  'move-aside'?: boolean;
+  'skip-validation'?: boolean;
+};
 
 export interface DeclaredOption {
   name: string;
@@ -73,4 +85,9 @@ export function parseNewArgs(args: readonly string[]): NewOptions {
 /** True when one of Yeoman's own options is set: only Yeoman itself knows what it does then. */
 export function setsYeomanOption(options: NewOptions): boolean {
   return YEOMAN_OPTIONS.some((option) => options[option.name] === true);
+}
+
+/** Prompts may fire only in a terminal, when the user gave no answer at all and not --yes. */
+export function mayPrompt(options: NewOptions, stdinIsTTY: boolean): boolean {
+  return stdinIsTTY && !options.yes && givesNoAnswer({ directory: options.directory, flags: options, answersFile: options.answers });
 }

@@ -6,7 +6,8 @@
  */
 import { checkSettings } from '../settings/check-settings.js';
 import { createGeneratorLog } from './generator-log.js';
-import { GENERATOR_NAMESPACE, startNew, writeWorkshop, type NewOptions } from './new-steps.js';
+import { startNew, writeWorkshop } from './new-steps.js';
+import { GENERATOR_NAMESPACE, type NewOptions } from './parse-new-args.js';
 
 export async function runNewDirect(options: NewOptions, cwd: string = process.cwd()): Promise<number> {
   const log = createGeneratorLog();

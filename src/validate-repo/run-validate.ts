@@ -1,10 +1,8 @@
 /** The `validate` command's work: choose the reader and the schema stores, validate, format. */
 import { UserError } from '../errors.js';
 import { createWorkingTreeReader, readGitRevision, type RepoReader } from '../kustomize/index.js';
-import { listSchemaLocations } from '../kubeconform/index.js';
 import { formatReport } from '../report/format-report.js';
 import { countReport, type ReportFormat, type StageReport } from '../report/types.js';
-import { chainStores, createCrdStore, createLocationStore } from '../validate/extra-stores.js';
 import { locateBundledSchemaDir } from '../validate/schema-loader.js';
 import { getDefaultSchemaStore, type SchemaStore } from '../validate/schema-store.js';
 import type { Violation } from '../validate/types.js';
@@ -37,23 +35,26 @@ export async function runValidate(options: RunValidateOptions): Promise<{ text: 
   const reader = await openReader(options.dir, options.ref);
   listTargets(reader, options.stage); // bad --stage or a folder that is not a workshop: fail before any work
 
+  // Schemas from elsewhere and kubeconform are loaded only when asked for: most runs need neither.
+  const extra = options.crds.length > 0 || options.schemaLocations.length > 0 ? await import('../validate/extra-stores.js') : undefined;
   const crdProblems: Violation[] = [];
   const crdStores = options.crds.map((dir) => {
-    const { store, problems } = createCrdStore(dir);
+    const { store, problems } = extra!.createCrdStore(dir);
     crdProblems.push(...problems);
     return store;
   });
   const resolveStore = async (kinds: readonly { apiVersion: string; kind: string }[]): Promise<SchemaStore> => {
-    const locations = options.schemaLocations.length > 0 ? [await createLocationStore(options.schemaLocations, kinds)] : [];
+    const locations = options.schemaLocations.length > 0 ? [await extra!.createLocationStore(options.schemaLocations, kinds)] : [];
     const stores = [...locations, ...crdStores, getDefaultSchemaStore()];
-    return stores.length === 1 ? stores[0] : chainStores(stores);
+    return stores.length === 1 ? stores[0] : extra!.chainStores(stores);
   };
+  const bundled = options.validator === 'kubeconform' ? (await import('../kubeconform/index.js')).listSchemaLocations(locateBundledSchemaDir()) : [];
 
   const reports = await validateRepository(reader, {
     stage: options.stage,
     validator: options.validator,
     resolveStore,
-    schemaLocations: [...options.schemaLocations, ...options.crds, ...listSchemaLocations(locateBundledSchemaDir())],
+    schemaLocations: [...options.schemaLocations, ...options.crds, ...bundled],
     ignoreMissingSchemas: options.ignoreMissingSchemas,
     fallback: options.fallback,
   });

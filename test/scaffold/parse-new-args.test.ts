@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayPrompt } from '../../src/scaffold/new-steps.js';
-import { GENERATOR_OPTIONS, parseNewArgs, setsYeomanOption } from '../../src/scaffold/parse-new-args.js';
+import { GENERATOR_OPTIONS, mayPrompt, parseNewArgs, setsYeomanOption } from '../../src/scaffold/parse-new-args.js';
 import { ANSWER_OPTIONS, FLAG_OPTIONS } from '../../src/settings/options.js';
 
 describe('parseNewArgs (as yeoman-generator parses the generator options)', () => {

@@ -7,15 +7,16 @@
 import { join } from 'node:path';
 import { ALL_OPTION_NAMES, FLAG_OPTIONS } from '../../settings/options.js';
 import { checkFlags } from '../../settings/parse-flags.js';
-import { mayPrompt, GENERATOR_NAMESPACE } from '../../scaffold/new-steps.js';
-import { parseNewArgs, setsYeomanOption } from '../../scaffold/parse-new-args.js';
 import { findPackageRoot } from '../../util/package-root.js';
 import type { Command } from '../command.js';
 import { formatNewHelp } from '../help.js';
 
+// Every command module is loaded for every command: what only `new` runs is imported when it runs.
+
 /** The generator through yeoman-environment (no global `yo`): the path that can prompt. */
 export async function runNewWithYeoman(args: readonly string[]): Promise<number> {
   const { createEnv } = await import('yeoman-environment');
+  const { GENERATOR_NAMESPACE } = await import('../../scaffold/parse-new-args.js');
   const env = createEnv({ skipInstall: true } as Parameters<typeof createEnv>[0]);
   env.register(join(findPackageRoot(), 'dist', 'generators', 'app', 'index.js'), { namespace: GENERATOR_NAMESPACE });
   await env.run([GENERATOR_NAMESPACE, ...args], { skipInstall: true });
@@ -30,6 +31,7 @@ export const newCommand: Command = {
   run: async (args) => {
     const aliases = FLAG_OPTIONS.flatMap((flag) => (flag.alias ? [flag.alias] : []));
     checkFlags(args, [...ALL_OPTION_NAMES, ...aliases]);
+    const { mayPrompt, parseNewArgs, setsYeomanOption } = await import('../../scaffold/parse-new-args.js');
     const options = parseNewArgs(args);
     if (mayPrompt(options, Boolean(process.stdin.isTTY)) || setsYeomanOption(options)) return runNewWithYeoman(args);
     const { runNewDirect } = await import('../../scaffold/run-new-direct.js');
