@@ -65,19 +65,50 @@ export function checkStage(input: StageObjects): Violation[] {
     const selector = readPath(object, 'spec.selector.matchLabels') as Record<string, string> | undefined;
     if (!matchesSelector(selector, template.labels)) report(object, 'selector', 'spec.selector.matchLabels', 'does not match the pod template labels');
   }
+  const podsIn = indexPodTemplates(objects);
   for (const service of objects.filter((object) => object.kind === 'Service')) {
     const selector = readPath(service, 'spec.selector') as Record<string, string> | undefined;
-    if (selector && !listPodTemplates(objects, service.metadata.namespace).some((pod) => matchesSelector(selector, pod.labels))) {
+    if (selector && !podsIn(service.metadata.namespace)(selector)) {
       report(service, 'selector', 'spec.selector', `selects no pod of any Deployment in ${service.metadata.namespace}`);
     }
   }
-  checkRouting(objects, report);
+  checkRouting(objects, report, podsIn);
   return violations;
 }
 
 type Report = (object: KubeObject, code: string, path: string, message: string) => void;
+/** Whether a selector selects a pod template of a namespace. */
+type SelectsPod = (selector: Record<string, string>) => boolean;
 
-function checkRouting(objects: readonly KubeObject[], report: Report): void {
+/**
+ * The pod templates of each namespace indexed by label, built once per stage: a selector is tried
+ * on the pods carrying its first label only, so checking every Service stays linear in the
+ * number of objects (the same answer as trying every pod).
+ */
+function indexPodTemplates(objects: readonly KubeObject[]): (namespace: string | undefined) => SelectsPod {
+  const namespaces = new Map<string | undefined, SelectsPod>();
+  return (namespace) => {
+    let selects = namespaces.get(namespace);
+    if (!selects) {
+      const byLabel = new Map<string, Map<string, Record<string, string>[]>>();
+      for (const { labels } of listPodTemplates(objects, namespace)) {
+        for (const [key, value] of Object.entries(labels)) {
+          const byValue = byLabel.get(key) ?? new Map<string, Record<string, string>[]>();
+          byLabel.set(key, byValue);
+          byValue.set(value, [...(byValue.get(value) ?? []), labels]);
+        }
+      }
+      selects = (selector) => {
+        const [first] = Object.entries(selector);
+        return first !== undefined && (byLabel.get(first[0])?.get(first[1]) ?? []).some((labels) => matchesSelector(selector, labels));
+      };
+      namespaces.set(namespace, selects);
+    }
+    return selects;
+  };
+}
+
+function checkRouting(objects: readonly KubeObject[], report: Report, podsIn: (namespace: string | undefined) => SelectsPod): void {
   const rules = objects.filter((object) => object.kind === 'DestinationRule');
   for (const rule of rules) {
     const host = parseServiceHost(String(readPath(rule, 'spec.host') ?? ''), rule.metadata.namespace);
@@ -85,8 +116,8 @@ function checkRouting(objects: readonly KubeObject[], report: Report): void {
     if (!service) report(rule, 'reference', 'spec.host', `names no Service of this stage`);
     const subsets = (readPath(rule, 'spec.subsets') as { name: string; labels?: Record<string, string> }[] | undefined) ?? [];
     subsets.forEach((subset, index) => {
-      const pods = host ? listPodTemplates(objects, host.namespace) : [];
-      if (!pods.some((pod) => matchesSelector({ ...(service && service !== 'control-plane' ? (readPath(service, 'spec.selector') as object) : {}), ...subset.labels }, pod.labels))) {
+      const selector = { ...(service && service !== 'control-plane' ? (readPath(service, 'spec.selector') as object) : {}), ...subset.labels };
+      if (!host || !podsIn(host.namespace)(selector)) {
         report(rule, 'reference', `spec.subsets[${index}].labels`, `subset ${subset.name} selects no pod`);
       }
     });

@@ -65,6 +65,13 @@ describe('checkStage', () => {
     ).toEqual([expect.objectContaining({ kind: 'Deployment', name: 'user', path: 'spec.selector.matchLabels' })]);
   });
 
+  it('matches a Service selector on every label, among the pods of its own namespace only', () => {
+    const twoLabels = breakStage(last, 'Service', 'carts', (object) => ({ ...object, spec: { ...object.spec, selector: { app: 'carts', version: 'v9' } } }));
+    expect(twoLabels).toEqual([expect.objectContaining({ kind: 'Service', name: 'carts', path: 'spec.selector', code: 'selector' })]);
+    const elsewhere = breakStage(last, 'Service', 'carts', (object) => ({ ...object, metadata: { ...object.metadata, namespace: 'other' } }));
+    expect(elsewhere.filter((violation) => violation.code === 'selector')).toEqual([expect.objectContaining({ kind: 'Service', name: 'carts', namespace: 'other' })]);
+  });
+
   it('catches Istio hosts, ports, subsets and gateways that point at nothing', () => {
     const paths = (violations: { path: string }[]) => violations.map((violation) => violation.path);
     expect(paths(breakStage(last, 'DestinationRule', 'carts', (object) => ({ ...object, spec: { ...object.spec, host: 'cart.user1-sockshop.svc.cluster.local' } })))).toEqual([
