@@ -90,19 +90,19 @@ function applyPatchEntry(objects: RenderedObject[], reader: RepoReader, kustomiz
   let result = objects;
   for (const patch of patches) {
     const select = entry.target ? compileTarget(entry.target, kustomization.file) : (object: KubeObject) => isSameObject(object, patch);
-    const selected = result.filter((rendered) => select(rendered.object));
-    if (!entry.target && selected.length !== 1) {
+    const selected = new Set(result.filter((rendered) => select(rendered.object)));
+    if (!entry.target && selected.size !== 1) {
       throw new KustomizationError(kustomization.file, entry.line, `${entry.field}: no object ${describeId(patch)} for the patch in ${source}`);
     }
     if (patch.$patch === 'delete') {
-      result = result.filter((rendered) => !selected.includes(rendered));
+      result = result.filter((rendered) => !selected.has(rendered));
       continue;
     }
     const { apiVersion: _apiVersion, kind: _kind, metadata, ...body } = patch;
     const { name: _name, namespace: _namespace, ...otherMetadata } = metadata;
     const change: Record<string, unknown> = Object.keys(otherMetadata).length > 0 ? { ...body, metadata: otherMetadata } : body;
     result = result.map((rendered) => {
-      if (!selected.includes(rendered)) return rendered;
+      if (!selected.has(rendered)) return rendered;
       checkListMerge(change, rendered.object.apiVersion, source);
       return { ...rendered, object: mergeStrategic(rendered.object, change) as KubeObject, patchedBy: [...rendered.patchedBy, source] };
     });
