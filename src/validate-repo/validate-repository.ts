@@ -6,7 +6,6 @@
  */
 import { UserError } from '../errors.js';
 import { renderStage, type RenderCache, type RenderedObject, type RepoReader } from '../kustomize/index.js';
-import { KUBECONFORM_INSTALL_HINT } from '../kubeconform/index.js';
 import { checkStage } from '../lint/check-stage.js';
 import { dumpObjects, type KubeObject } from '../render/manifest.js';
 import type { SkippedObject, StageReport } from '../report/types.js';
@@ -18,7 +17,6 @@ import { validateObjects } from '../validate/validate-objects.js';
 import { listTargets, readEngines, type Target } from './list-targets.js';
 
 export type ValidatorName = 'embedded' | 'kubeconform';
-export const VALIDATORS: readonly ValidatorName[] = ['embedded', 'kubeconform'];
 
 export interface ValidateRepositoryOptions {
   stage?: string;
@@ -118,5 +116,3 @@ export async function validateRepository(reader: RepoReader, options: ValidateRe
   for (const [index, target] of targets.entries()) reports.push(await validateTarget(target, rendered[index], store, engines, options));
   return reports;
 }
-
-export { KUBECONFORM_INSTALL_HINT };

@@ -1,10 +1,12 @@
 /** `sockshop-mesh validate [dir]`: render every stage and check it against strict schemas, offline. */
 import { resolve } from 'node:path';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/types.js';
+import type { ValidatorName } from '../../validate-repo/validate-repository.js';
 import type { Command } from '../command.js';
 import { formatCommandHelp, parseCommand, type CommandSpec } from '../parse-command.js';
 
-const VALIDATORS = ['embedded', 'kubeconform'] as const;
+// A type-only import: the validation modules load only when the command runs.
+const VALIDATORS: readonly ValidatorName[] = ['embedded', 'kubeconform'];
 
 const spec: CommandSpec = {
   name: 'validate',
@@ -57,7 +59,7 @@ export const validateCommand: Command = {
       ref: values.ref as string | undefined,
       stage: values.stage as string | undefined,
       output: ((values.output as string | undefined) ?? 'text') as ReportFormat,
-      validator: ((values.validator as string | undefined) ?? 'embedded') as (typeof VALIDATORS)[number],
+      validator: ((values.validator as string | undefined) ?? 'embedded') as ValidatorName,
       crds: (values.crds as string[] | undefined) ?? [],
       schemaLocations: (values['schema-location'] as string[] | undefined) ?? [],
       ignoreMissingSchemas: values['ignore-missing-schemas'] === true,
