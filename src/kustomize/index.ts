@@ -6,3 +6,5 @@ export { renderKustomization, type KustomizationRender, type RenderCache, type R
 export { renderStage, type Renderer, type RenderStageOptions, type StageRender } from './render-stage.js';
 export { createWorkingTreeReader, resolveRepoPath, type RepoReader, type WorkingTreeReader } from './repo-reader.js';
 export type { PatchTarget } from './select-objects.js';
+export { createMemoryReader, type MemoryReader } from './memory-reader.js';
+export { LOCAL_CONFIG } from './render-kustomization.js';

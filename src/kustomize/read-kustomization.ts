@@ -1,17 +1,18 @@
 /**
- * One kustomization file, checked against the fields the in-process renderer supports: `resources`
- * and `patches` (with `path` or an inline `patch`, and an optional `target`). Every other field —
- * namePrefix, namespace, labels, images, generators, components, helmCharts, replacements, the
- * deprecated `bases`/`patchesStrategicMerge`/… — is refused by name, so the caller can fall back
- * to the real kustomize.
+ * One kustomization (or component) file, checked against the fields the in-process renderer
+ * supports: `resources`, `components`, `patches` (with `path` or an inline `patch`, and an optional
+ * `target`) and inline `replacements`. Every other field — namePrefix, namespace, labels, images,
+ * generators, helmCharts, the deprecated `bases`/`patchesStrategicMerge`/… — is refused by name, so
+ * the caller can fall back to the real kustomize.
  */
 import { KustomizationError, UnsupportedKustomizationError } from './errors.js';
 import { isMap, parseDocuments } from './parse-documents.js';
+import { readReplacements, type Replacement } from './replacements.js';
 import { TARGET_FIELDS, type PatchTarget } from './select-objects.js';
 
 export const KUSTOMIZATION_FILE_NAMES: readonly string[] = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
-const SUPPORTED_FIELDS = new Set(['apiVersion', 'kind', 'resources', 'patches']);
+const SUPPORTED_FIELDS = new Set(['apiVersion', 'kind', 'resources', 'components', 'patches', 'replacements']);
 const PATCH_FIELDS = new Set(['path', 'patch', 'target']);
 
 export interface ResourceEntry {
@@ -30,8 +31,12 @@ export interface PatchEntry {
 
 export interface Kustomization {
   file: string;
+  /** `Component` (kustomize.config.k8s.io/v1alpha1): included by another kustomization's `components`. */
+  component: boolean;
   resources: ResourceEntry[];
+  components: ResourceEntry[];
   patches: PatchEntry[];
+  replacements: Replacement[];
 }
 
 /** The first line at or after line `from` (1-based) that contains `needle` (or matches it), else `from`. */
@@ -60,20 +65,30 @@ export function readKustomization(text: string, file: string): Kustomization {
   const start = documents[0]?.line ?? 1;
   if (!isMap(value)) throw new KustomizationError(file, start, 'a kustomization must be a map of fields');
   for (const field of Object.keys(value)) if (!SUPPORTED_FIELDS.has(field)) throw new UnsupportedKustomizationError(file, field);
-  if (value.kind !== undefined && value.kind !== 'Kustomization') throw new UnsupportedKustomizationError(file, 'kind', `kind ${JSON.stringify(value.kind)}`);
+  if (value.kind !== undefined && value.kind !== 'Kustomization' && value.kind !== 'Component') {
+    throw new UnsupportedKustomizationError(file, 'kind', `kind ${JSON.stringify(value.kind)}`);
+  }
+  // Which runs first when one file has both is a detail of kustomize's transformer order: not guessed here.
+  if (value.patches !== undefined && value.replacements !== undefined) {
+    throw new UnsupportedKustomizationError(file, 'replacements', 'patches and replacements in one kustomization');
+  }
   const lines = text.split('\n');
 
-  const list = (field: 'resources' | 'patches'): unknown[] => {
+  const list = (field: 'resources' | 'components' | 'patches'): unknown[] => {
     const entries = value[field] ?? [];
     if (!Array.isArray(entries)) throw new KustomizationError(file, findLine(lines, `${field}:`, start), `${field} must be a list`);
     return entries;
   };
-  const resourcesLine = findLine(lines, 'resources:', start);
-  const resources = list('resources').map((entry, i) => {
-    if (typeof entry !== 'string') throw new KustomizationError(file, resourcesLine, `resources[${i}] must be a path`);
-    if (/^[a-z][a-z0-9+.-]*:\/\/|^git@|^github\.com\/|\?ref=/i.test(entry)) throw new UnsupportedKustomizationError(file, `resources[${i}]`, `remote resource ${entry}`);
-    return { path: entry, line: findLine(lines, entry, resourcesLine) };
-  });
+  const readPaths = (field: 'resources' | 'components'): ResourceEntry[] => {
+    const fieldLine = findLine(lines, `${field}:`, start);
+    return list(field).map((entry, i) => {
+      if (typeof entry !== 'string') throw new KustomizationError(file, fieldLine, `${field}[${i}] must be a path`);
+      if (/^[a-z][a-z0-9+.-]*:\/\/|^git@|^github\.com\/|\?ref=/i.test(entry)) throw new UnsupportedKustomizationError(file, `${field}[${i}]`, `remote resource ${entry}`);
+      return { path: entry, line: findLine(lines, entry, fieldLine) };
+    });
+  };
+  const resources = readPaths('resources');
+  const components = readPaths('components');
 
   // the line of each `- ` item of a block list (the `patches:` line for a flow list)
   let patchLine = findLine(lines, 'patches:', start);
@@ -94,5 +109,6 @@ export function readKustomization(text: string, file: string): Kustomization {
       ...(target === undefined ? {} : { target: readTarget(target, file, field, patchLine) }),
     };
   });
-  return { file, resources, patches };
+  const replacements = value.replacements === undefined ? [] : readReplacements(value.replacements, file);
+  return { file, component: value.kind === 'Component', resources, components, patches, replacements };
 }

@@ -1,7 +1,9 @@
 /**
  * `kustomize build` of one folder, in-process, for the subset our overlays use (see
- * read-kustomization.ts): resources (files, and folders with their own kustomization, recursively)
- * then patches, applied to everything the folder accumulated. Every object keeps the file and
+ * read-kustomization.ts): resources (files, and folders with their own kustomization, recursively),
+ * then components (their resources added, their patches and replacements applied to everything
+ * accumulated so far), then the folder's own patches or replacements. Objects annotated
+ * `config.kubernetes.io/local-config: "true"` feed replacements and are left out of the result. Every object keeps the file and
  * line it came from and the patch files that changed it. As in kustomize, resource and patch files
  * must lie in or below the kustomization's folder (folders may be anywhere in the repository), an
  * object may be added once, and a patch without a target must match exactly one object; a
@@ -14,6 +16,7 @@ import { isMap, parseDocuments } from './parse-documents.js';
 import { KUSTOMIZATION_FILE_NAMES, readKustomization, type Kustomization, type PatchEntry } from './read-kustomization.js';
 import { resolveRepoPath, type RepoReader } from './repo-reader.js';
 import { compileTarget, isSameObject } from './select-objects.js';
+import { applyReplacements } from './replacements.js';
 import { checkListMerge, checkPatchDirectives, mergeStrategic } from './strategic-merge.js';
 
 export interface RenderedObject extends SourcedObject {
@@ -110,16 +113,17 @@ function applyPatchEntry(objects: RenderedObject[], reader: RepoReader, kustomiz
   return result;
 }
 
-function renderFolder(reader: RepoReader, dir: string, chain: readonly string[], cache?: RenderCache): RenderedObject[] {
-  // Only a folder rendered to the end is cached, so a cached folder cannot be part of a cycle.
-  const cached = cache?.get(dir);
-  if (cached) return [...cached];
-  const file = findKustomizationFile(reader, dir);
-  if (!file) throw new KustomizationError(dir || '.', undefined, `no ${KUSTOMIZATION_FILE_NAMES.join(', ')} in this folder`);
-  if (chain.includes(dir)) throw new KustomizationError(file, undefined, `includes itself through ${[...chain, dir].join(' -> ')}`);
-  const kustomization = readKustomization(reader.readFile(file)!, file);
-
-  let objects: RenderedObject[] = [];
+/** Objects a folder's `resources` add: files as they are, folders rendered, each object added once. */
+function accumulateResources(
+  reader: RepoReader,
+  kustomization: Kustomization,
+  dir: string,
+  chain: readonly string[],
+  start: readonly RenderedObject[],
+  cache: RenderCache | undefined,
+): RenderedObject[] {
+  const { file } = kustomization;
+  let objects = [...start];
   for (const { path, line } of kustomization.resources) {
     const target = resolveRepoPath(dir, path, `${file}:${line}`);
     let added: RenderedObject[];
@@ -137,12 +141,56 @@ function renderFolder(reader: RepoReader, dir: string, chain: readonly string[],
     }
     objects = [...objects, ...added];
   }
+  return objects;
+}
+
+function readFolder(reader: RepoReader, dir: string, chain: readonly string[]): Kustomization {
+  const file = findKustomizationFile(reader, dir);
+  if (!file) throw new KustomizationError(dir || '.', undefined, `no ${KUSTOMIZATION_FILE_NAMES.join(', ')} in this folder`);
+  if (chain.includes(dir)) throw new KustomizationError(file, undefined, `includes itself through ${[...chain, dir].join(' -> ')}`);
+  return readKustomization(reader.readFile(file)!, file);
+}
+
+/** A folder's own transformations (its components, then its patches and replacements) on what it accumulated. */
+function transform(
+  reader: RepoReader,
+  kustomization: Kustomization,
+  dir: string,
+  chain: readonly string[],
+  accumulated: RenderedObject[],
+  cache: RenderCache | undefined,
+): RenderedObject[] {
+  let objects = accumulated;
+  for (const { path, line } of kustomization.components) {
+    const target = resolveRepoPath(dir, path, `${kustomization.file}:${line}`);
+    if (!reader.isDir(target)) throw new KustomizationError(kustomization.file, line, `component ${path} is not a folder`);
+    const component = readFolder(reader, target, [...chain, dir]);
+    if (!component.component) throw new KustomizationError(component.file, undefined, `is included as a component but its kind is not Component`);
+    objects = transform(reader, component, target, [...chain, dir], accumulateResources(reader, component, target, [...chain, dir], objects, cache), cache);
+  }
   for (const entry of kustomization.patches) objects = applyPatchEntry(objects, reader, kustomization, dir, entry);
+  return applyReplacements(objects, kustomization.replacements, kustomization.file);
+}
+
+function renderFolder(reader: RepoReader, dir: string, chain: readonly string[], cache?: RenderCache): RenderedObject[] {
+  // Only a folder rendered to the end is cached, so a cached folder cannot be part of a cycle.
+  const cached = cache?.get(dir);
+  if (cached) return [...cached];
+  const kustomization = readFolder(reader, dir, chain);
+  if (kustomization.component) throw new KustomizationError(kustomization.file, undefined, 'is a Component: include it with `components:`, not `resources:` or as the folder to build');
+  const objects = transform(reader, kustomization, dir, chain, accumulateResources(reader, kustomization, dir, chain, [], cache), cache);
   cache?.set(dir, objects);
   return [...objects];
 }
 
+/** kustomize drops objects annotated as local configuration from what it prints (they only feed replacements). */
+export const LOCAL_CONFIG = 'config.kubernetes.io/local-config';
+
+function isLocalConfig(rendered: RenderedObject): boolean {
+  return rendered.object.metadata.annotations?.[LOCAL_CONFIG] === 'true';
+}
+
 /** Builds the kustomization in `dir` (repository-relative) as `kustomize build` would. */
 export function renderKustomization(reader: RepoReader, dir: string, cache?: RenderCache): KustomizationRender {
-  return { objects: renderFolder(reader, resolveRepoPath('', dir), [], cache) };
+  return { objects: renderFolder(reader, resolveRepoPath('', dir), [], cache).filter((rendered) => !isLocalConfig(rendered)) };
 }
