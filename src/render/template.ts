@@ -3,24 +3,29 @@
  * missing value an error, and values enter YAML only through the `json` helper (a JSON string is a
  * valid, fully quoted YAML scalar).
  *
- * Templates come precompiled (precompiled-templates.ts, written by scripts/precompile-templates.ts):
- * compiling them took about a quarter of a `sockshop-mesh new` run. A template whose text no longer
- * matches its precompiled hash is compiled here, as before, with the full Handlebars loaded then.
+ * Templates come precompiled from the build (`npm run build` writes dist/precompiled-templates.cjs,
+ * see scripts/templates/precompile.ts): compiling them took about a quarter of a `sockshop-mesh new`
+ * run. A template without a precompiled entry, or whose text changed since the build, is compiled
+ * here, with the full Handlebars loaded then. Partials are the files under a `partials/` folder of a
+ * template tree (`docs/<lang>/partials/changes.md.hbs` is `{{> changes}}` for that tree).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type HandlebarsModule from 'handlebars';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import { findPackageRoot } from '../util/package-root.js';
-import { PRECOMPILED, PRECOMPILED_WITH } from './precompiled-templates.js';
 
 type Handlebars = typeof HandlebarsModule;
 type HelperOptions = HandlebarsModule.HelperOptions & { loc?: { start: { line: number } } };
+type Precompiled = Record<string, { hash: string; spec: object }>;
 
 /** How every template is compiled, here or ahead of time. */
 export const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
+/** Where the build writes the precompiled templates, relative to the package root. */
+export const PRECOMPILED_FILE = join('dist', 'precompiled-templates.cjs');
+export const PARTIALS_DIR = 'partials';
 
 function registerHelpers(environment: Handlebars): Handlebars {
   environment.registerHelper('json', (value: unknown, options: HelperOptions) => {
@@ -32,9 +37,11 @@ function registerHelpers(environment: Handlebars): Handlebars {
   return environment;
 }
 
-const runtime = registerHelpers((HandlebarsRuntime as unknown as Handlebars).create());
+const runtime = HandlebarsRuntime as unknown as Handlebars;
 let compiler: Handlebars | undefined;
+let precompiled: { with: string; templates: Precompiled } | undefined;
 const compiled = new Map<string, HandlebarsModule.TemplateDelegate>();
+const environments = new Map<string, Handlebars>();
 
 export function templatePath(relative: string): string {
   return join(findPackageRoot(), 'templates', relative);
@@ -44,26 +51,79 @@ export function readTemplate(relative: string): string {
   return readFileSync(templatePath(relative), 'utf8');
 }
 
+export function templateExists(relative: string): boolean {
+  return existsSync(templatePath(relative));
+}
+
+/** The first of `roots` (folders under `base`) that holds `path`, as a templates/-relative path. */
+export function findTemplate(base: string, roots: readonly string[], path: string): string {
+  for (const root of roots) {
+    const relative = `${base}/${root}/${path}`;
+    if (templateExists(relative)) return relative;
+  }
+  throw new Error(`no template ${path} under templates/${base}/{${roots.join(',')}}`);
+}
+
 /** What a precompiled template records of the text it was compiled from. */
 export function hashTemplate(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function loadTemplate(relative: string): HandlebarsModule.TemplateDelegate {
-  const text = readTemplate(relative);
-  const precompiled = PRECOMPILED[relative];
-  if (precompiled && PRECOMPILED_WITH === runtime.VERSION && precompiled.hash === hashTemplate(text)) {
-    return runtime.template(precompiled.spec as Parameters<Handlebars["template"]>[0]);
+function loadPrecompiled(): { with: string; templates: Precompiled } {
+  if (precompiled) return precompiled;
+  const file = join(findPackageRoot(), PRECOMPILED_FILE);
+  try {
+    const module = createRequire(import.meta.url)(file) as { PRECOMPILED_WITH: string; PRECOMPILED: Precompiled };
+    precompiled = { with: module.PRECOMPILED_WITH, templates: module.PRECOMPILED };
+  } catch {
+    precompiled = { with: '', templates: {} };
   }
-  compiler ??= registerHelpers((createRequire(import.meta.url)('handlebars') as Handlebars).create());
-  return compiler.compile(text, COMPILE_OPTIONS);
+  return precompiled;
+}
+
+function compileTemplate(environment: Handlebars, relative: string): HandlebarsModule.TemplateDelegate {
+  const text = readTemplate(relative);
+  const entry = loadPrecompiled().templates[relative];
+  if (entry && loadPrecompiled().with === runtime.VERSION && entry.hash === hashTemplate(text)) {
+    return environment.template(entry.spec as Parameters<Handlebars['template']>[0]);
+  }
+  compiler ??= createRequire(import.meta.url)('handlebars') as Handlebars;
+  // Compiled by the full compiler into the same spec the build writes, run with the tree's
+  // environment (its helpers and partials), exactly as a precompiled template is.
+  const spec = new Function(`return ${compiler.precompile(text, COMPILE_OPTIONS)};`)() as Parameters<Handlebars['template']>[0];
+  return environment.template(spec);
+}
+
+/** The tree a template belongs to for its partials: `docs/<lang>`, or '' for everything else. */
+function treeOf(relative: string): string {
+  const match = /^(docs\/[^/]+)\//.exec(relative);
+  return match ? match[1] : '';
+}
+
+function listPartials(tree: string): string[] {
+  const dir = templatePath(`${tree}/${PARTIALS_DIR}`);
+  if (!tree || !existsSync(dir)) return [];
+  return readdirSync(dir).filter((name) => name.endsWith('.hbs')).map((name) => `${tree}/${PARTIALS_DIR}/${name}`);
+}
+
+function getEnvironment(tree: string): Handlebars {
+  let environment = environments.get(tree);
+  if (!environment) {
+    environment = registerHelpers(runtime.create());
+    for (const partial of listPartials(tree)) {
+      const name = partial.slice(partial.lastIndexOf('/') + 1).replace(/\.[^.]+\.hbs$|\.hbs$/, '');
+      environment.registerPartial(name, compileTemplate(environment, partial));
+    }
+    environments.set(tree, environment);
+  }
+  return environment;
 }
 
 /** Renders `templates/<relative>` with the given values; a missing value throws with the file name. */
 export function renderTemplate(relative: string, values: object): string {
   let template = compiled.get(relative);
   if (!template) {
-    template = loadTemplate(relative);
+    template = compileTemplate(getEnvironment(treeOf(relative)), relative);
     compiled.set(relative, template);
   }
   try {
