@@ -1,42 +1,57 @@
 /**
- * The one owner of every path, name and tag in a generated repository, so the layout can change in
- * one place. Everything is derived from the settings and the stage table.
+ * The one owner of every path and tag in a generated repository, so the layout can change in one
+ * place. Names of Kubernetes objects are derived in names.ts.
  */
-import type { Layer, StageDefinition } from '../scenario/stages.js';
-import type { Settings } from '../settings/settings.js';
+import type { Layer, LayerDefinition, StageDefinition } from '../flavors/types.js';
+import type { GitOpsEngine } from '../settings/settings.js';
 
 export const ENTRY_DIR = 'cluster';
 export const BOOTSTRAP_DIR = 'bootstrap';
 export const STAGES_DIR = 'stages';
 export const PATCHES_DIR = 'patches';
+export const TENANTS_DIR = 'tenants';
+/** A class: the kustomize Component that puts each participant's names into the shared stages. */
+export const PARTICIPANT_COMPONENT_DIR = 'components/participant';
+/** A class: each participant's values, read by the component's replacements. */
+export const PARTICIPANT_VALUES = 'participant';
+export const SCHEMAS_DIR = 'schemas';
 export const ANSWERS_FILE = '.yo-rc.json';
 export const CI_WORKFLOW_FILE = '.github/workflows/validate.yaml';
+export const CI_SCRIPT_FILE = '.github/validate.sh';
 export const GENERATOR_NAME = 'generator-sockshop-mesh';
 /** The major version of the tag scheme: bump it when the scenario changes incompatibly. */
 export const TAG_MAJOR = 1;
-
-export const ARGOCD_NAMESPACE = 'openshift-gitops';
-export const FLUX_NAMESPACE = 'flux-system';
-export const OPERATORS_NAMESPACE = 'openshift-operators';
 
 export function formatStageId(stage: Pick<StageDefinition, 'number' | 'slug'>): string {
   return `${String(stage.number).padStart(2, '0')}-${stage.slug}`;
 }
 
-export function stageDir(stage: StageDefinition): string {
+export function stageDir(stage: Pick<StageDefinition, 'number' | 'slug'>): string {
   return `${STAGES_DIR}/${formatStageId(stage)}`;
 }
 
-export function layerDir(stage: StageDefinition, layer: Layer): string {
-  return `${stageDir(stage)}/${layer}`;
+/** A layer's folder inside a stage folder, or inside `cluster/`; one folder per engine where the layer has them. */
+export function layerPath(base: string, layer: Pick<LayerDefinition, 'layer' | 'perEngine'> | Layer, engine?: GitOpsEngine): string {
+  const name = typeof layer === 'string' ? layer : layer.layer;
+  const perEngine = typeof layer !== 'string' && layer.perEngine;
+  return perEngine ? `${base}/${name}/${engine}` : `${base}/${name}`;
 }
 
-export function entryLayerDir(layer: Layer): string {
-  return `${ENTRY_DIR}/${layer}`;
+export function layerDir(stage: Pick<StageDefinition, 'number' | 'slug'>, layer: Pick<LayerDefinition, 'layer' | 'perEngine'> | Layer, engine?: GitOpsEngine): string {
+  return layerPath(stageDir(stage), layer, engine);
 }
 
-export function bootstrapDir(engine: 'argocd' | 'flux'): string {
+export function entryLayerDir(layer: Pick<LayerDefinition, 'layer' | 'perEngine'> | Layer, engine?: GitOpsEngine): string {
+  return layerPath(ENTRY_DIR, layer, engine);
+}
+
+export function bootstrapDir(engine: GitOpsEngine): string {
   return `${BOOTSTRAP_DIR}/${engine}`;
+}
+
+/** A class: one participant's folder, and the folder of one of their layers. */
+export function tenantDir(participant: string, layer?: Layer | 'values'): string {
+  return layer ? `${TENANTS_DIR}/${participant}/${layer}` : `${TENANTS_DIR}/${participant}`;
 }
 
 /**
@@ -59,6 +74,14 @@ export function parseTag(tag: string): { number: number; patch: number; slug: st
   return match ? { number: Number(match[1]), patch: Number(match[2]), slug: match[3] } : undefined;
 }
 
+const STAGE_ID_PATTERN = /^(\d{2,})-([a-z0-9][a-z0-9-]*)$/;
+
+/** The stage number and slug of a stage folder name (`04-sidecar-injection`), or undefined. */
+export function parseStageId(id: string): { number: number; slug: string } | undefined {
+  const match = STAGE_ID_PATTERN.exec(id);
+  return match ? { number: Number(match[1]), slug: match[2] } : undefined;
+}
+
 /** Review form: every stage after the first waits on its own branch, one commit on top of the previous stage's. */
 export const STAGE_BRANCH_PREFIX = 'stage/';
 
@@ -79,9 +102,14 @@ export const BOOTSTRAP_FILES = {
   flux: { pin: 'gitrepository.yaml', kustomizations: 'kustomizations.yaml' },
 } as const;
 
-/** The repository path of the file that pins an engine to a stage. */
-export function pinFile(engine: 'argocd' | 'flux'): string {
-  return `${bootstrapDir(engine)}/${BOOTSTRAP_FILES[engine].pin}`;
+/** A class: each participant's bootstrap objects (their pin included), one file per participant. */
+export const PARTICIPANTS_BOOTSTRAP_DIR = 'participants';
+
+/** The repository path of the file that pins an engine to a stage: the whole cluster's, or one participant's. */
+export function pinFile(engine: GitOpsEngine, participant?: string): string {
+  return participant === undefined
+    ? `${bootstrapDir(engine)}/${BOOTSTRAP_FILES[engine].pin}`
+    : `${bootstrapDir(engine)}/${PARTICIPANTS_BOOTSTRAP_DIR}/${participant}.yaml`;
 }
 
 /** A relative path from one repository folder to another (both relative to the repository root). */
@@ -91,38 +119,4 @@ export function relativeDir(from: string, to: string): string {
   let common = 0;
   while (common < a.length && common < b.length && a[common] === b[common]) common += 1;
   return [...a.slice(common).map(() => '..'), ...b.slice(common)].join('/') || '.';
-}
-
-/** Every Kubernetes name the settings decide. */
-export interface Names {
-  appNamespace: string;
-  meshNamespace: string;
-  frontEndHost: string;
-  gatewayHost: string;
-  /** In-mesh host names of the Services the routing objects point at. */
-  frontEndService: string;
-  cartsService: string;
-  /** The ingress gateway's in-cluster address, for traffic that should enter like a browser's. */
-  gatewayUrl: string;
-  /** Argo CD AppProject/Application and Flux GitRepository name. */
-  gitopsName: string;
-  fluxKustomization: (layer: Layer) => string;
-}
-
-export function deriveNames(settings: Pick<Settings, 'tenant' | 'domain'>): Names {
-  const prefix = settings.tenant ? `${settings.tenant}-` : '';
-  const appNamespace = settings.tenant ? `${prefix}sockshop` : 'sock-shop';
-  const gitopsName = `sockshop-mesh${settings.tenant ? `-${settings.tenant}` : ''}`;
-  return {
-    appNamespace,
-    meshNamespace: `${prefix}istio-system`,
-    // OpenShift's default Route host, so the gateway Route keeps the host the old Route had.
-    frontEndHost: `front-end-${appNamespace}.${settings.domain}`,
-    gatewayHost: `*.${settings.domain}`,
-    frontEndService: `front-end.${appNamespace}.svc.cluster.local`,
-    cartsService: `carts.${appNamespace}.svc.cluster.local`,
-    gatewayUrl: `http://istio-ingressgateway.${prefix}istio-system.svc.cluster.local`,
-    gitopsName,
-    fluxKustomization: (layer) => `${gitopsName}-${layer}`,
-  };
 }

@@ -2,11 +2,12 @@
  * Every choice a user makes, as data: the same table drives the Yeoman options, the prompts, the
  * `--help` text, the command-line parser and the keys of an answers file.
  */
+import { DEFAULT_FLAVOR, FLAVORS, getFlavor } from '../flavors/registry.js';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../languages/registry.js';
 import { formatStageId } from '../layout/layout.js';
-import { STAGES } from '../scenario/stages.js';
 import { GITOPS_CHOICES, PROMOTION_MODES } from './settings.js';
 
-export type AnswerName = 'gitops' | 'tenant' | 'domain' | 'remote' | 'branch' | 'until' | 'mode' | 'review';
+export type AnswerName = 'flavor' | 'gitops' | 'tenant' | 'tenants' | 'domain' | 'remote' | 'branch' | 'until' | 'mode' | 'review' | 'lang';
 
 export interface AnswerOption {
   name: AnswerName;
@@ -17,6 +18,8 @@ export interface AnswerOption {
   default: string;
   /** The allowed values, when there is a fixed list. */
   choices?: readonly string[];
+  /** One line per allowed value, for `--help`. */
+  choiceSummaries?: Readonly<Record<string, string>>;
   example: string;
   question: string;
 }
@@ -24,9 +27,18 @@ export interface AnswerOption {
 export const DEFAULT_DIRECTORY = 'sockshop-mesh-workshop';
 export const PLACEHOLDER_REMOTE = 'https://git.example.com/your-org/sockshop-mesh-workshop.git';
 
-const STAGE_IDS = STAGES.map(formatStageId);
+const DEFAULT_STAGE_IDS = getFlavor(DEFAULT_FLAVOR).stages.map(formatStageId);
 
 export const ANSWER_OPTIONS: readonly AnswerOption[] = [
+  {
+    name: 'flavor',
+    description: 'the service mesh the workshop installs',
+    default: DEFAULT_FLAVOR,
+    choices: FLAVORS.map((flavor) => flavor.id),
+    choiceSummaries: Object.fromEntries(FLAVORS.map((flavor) => [flavor.id, flavor.summary])),
+    example: 'istio',
+    question: 'Which service mesh?',
+  },
   {
     name: 'gitops',
     description: 'GitOps engine(s) to write bootstrap manifests for',
@@ -36,15 +48,23 @@ export const ANSWER_OPTIONS: readonly AnswerOption[] = [
     question: 'Which GitOps engine will sync the cluster?',
   },
   {
+    name: 'tenants',
+    description:
+      'a whole class in one repository: a number N (user1..userN) or a comma-separated list of names; the shared parts are installed once, each participant gets their own namespaces, control plane and stage (not with --tenant)',
+    default: '',
+    example: '20',
+    question: 'A whole class? Number of participants (user1..userN) or comma-separated names; empty for one participant:',
+  },
+  {
     name: 'tenant',
-    description: 'participant name used in namespaces (user1 -> user1-sockshop, user1-istio-system); empty for sock-shop / istio-system',
+    description: 'the one participant\'s name, used in namespaces (user1 -> user1-sockshop, user1-istio-system); empty for sock-shop / istio-system (not with --tenants)',
     default: 'user1',
     example: 'user7',
     question: 'Participant name (the workshop\'s userX; empty for plain sock-shop / istio-system)?',
   },
   {
     name: 'domain',
-    description: 'cluster apps domain for Routes and gateway hosts',
+    description: 'cluster apps domain for Routes and gateway hosts (OpenShift flavors)',
     default: 'apps.example.com',
     example: 'apps.cluster-abc.example.com',
     question: 'Cluster apps domain (what `oc get ingresses.config cluster -o jsonpath={.spec.domain}` prints)?',
@@ -65,10 +85,9 @@ export const ANSWER_OPTIONS: readonly AnswerOption[] = [
   },
   {
     name: 'until',
-    description: 'last stage to include (number, name or id)',
-    default: STAGE_IDS[STAGE_IDS.length - 1],
-    choices: STAGE_IDS,
-    example: STAGE_IDS[4],
+    description: 'last stage to include (number, name or id; the stages of each flavor are listed below)',
+    default: DEFAULT_STAGE_IDS[DEFAULT_STAGE_IDS.length - 1],
+    example: DEFAULT_STAGE_IDS[4],
     question: 'Last stage to include?',
   },
   {
@@ -88,6 +107,15 @@ export const ANSWER_OPTIONS: readonly AnswerOption[] = [
     default: 'false',
     example: 'true',
     question: 'Put every stage after the baseline on its own branch, for one pull request per stage?',
+  },
+  {
+    name: 'lang',
+    description: 'the language of everything a learner reads in the repository: READMEs, stage READMEs, commit and tag messages, handouts',
+    default: DEFAULT_LANGUAGE,
+    choices: LANGUAGES.map((language) => language.id),
+    choiceSummaries: Object.fromEntries(LANGUAGES.map((language) => [language.id, language.summary])),
+    example: 'ja',
+    question: 'Language of the READMEs and commit messages?',
   },
 ];
 

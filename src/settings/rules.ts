@@ -44,24 +44,34 @@ export function checkRemote(value: string): string | undefined {
   return undefined;
 }
 
-/** The rules of `git check-ref-format --branch`, for the names a user would type. */
-export function checkBranch(value: string): string | undefined {
-  const rule = 'must be a git branch name such as main or workshop/2026 (no spaces, "..", "~^:?*[\\", leading "-" or "/", or trailing ".lock")';
+/**
+ * The rules of `git check-ref-format --branch` for the names a user would type, and the names this
+ * tool's own refs need: `HEAD`, a stage tag's name, and (review form) anything that clashes with the
+ * stage branches `stage/NN-name`.
+ */
+export function checkBranch(value: string, options: { review?: boolean } = {}): string | undefined {
+  const rule = 'must be a git branch name such as main or workshop/2026 (no spaces, "..", "~^:?*[\\", leading "-" or "/", or ".lock" at the end of a part)';
   if (
     value.length === 0 ||
     value.startsWith('-') ||
     value.startsWith('/') ||
     value.endsWith('/') ||
     value.endsWith('.') ||
-    value.endsWith('.lock') ||
     value.includes('..') ||
     value.includes('//') ||
     value.includes('@{') ||
     value === '@' ||
     /[\s~^:?*[\\\u0000-\u001f\u007f]/.test(value) ||
-    value.split('/').some((part) => part.startsWith('.'))
+    value.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock'))
   ) {
     return rule;
+  }
+  if (value === 'HEAD') return 'must not be HEAD: git reserves that name for the checked-out commit';
+  if (/^v\d+\.\d+\.\d+\+/.test(value)) return 'must not look like a stage tag (v1.N.0+name): a branch and a tag of one name are ambiguous for Argo CD and Flux';
+  if (value === 'stage' || value.startsWith('stage/')) {
+    return options.review
+      ? 'must not be "stage" or start with "stage/": the review form puts every later stage on a branch stage/NN-name'
+      : 'must not be "stage" or start with "stage/": those names are kept for the stage branches of the review form (--review)';
   }
   return undefined;
 }

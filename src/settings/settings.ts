@@ -1,4 +1,6 @@
 /** The answers that shape a generated repository, checked and frozen (see check-settings.ts). */
+import type { FlavorId } from '../flavors/types.js';
+import type { LanguageId } from '../languages/registry.js';
 
 export type GitOpsEngine = 'argocd' | 'flux';
 export type GitOpsChoice = GitOpsEngine | 'both';
@@ -11,9 +13,13 @@ export const PROMOTION_MODES: readonly PromotionMode[] = ['pin', 'follow'];
 export interface Settings {
   /** Target folder, as given (relative to the working directory or absolute). */
   readonly directory: string;
+  readonly flavor: FlavorId;
+  readonly lang: LanguageId;
   readonly gitops: GitOpsChoice;
-  /** Participant name ('' for the plain `sock-shop` / `istio-system` namespaces). */
+  /** The one participant of a single-participant repository ('' for plain `sock-shop` / `istio-system`). */
   readonly tenant: string;
+  /** A class: every participant's name, in order; empty for a single-participant repository. */
+  readonly tenants: readonly string[];
   readonly domain: string;
   readonly remote: string;
   readonly branch: string;
@@ -25,8 +31,15 @@ export interface Settings {
 }
 
 /** The answers saved in `.yo-rc.json` and accepted in an answers file (the target folder is not one). */
-export type Answers = Omit<Settings, 'directory' | 'until'> & { until: string };
+export type Answers = Omit<Settings, 'directory' | 'until' | 'tenant' | 'tenants'> & { until: string; tenant?: string; tenants?: string[] };
 
 export function selectEngines(choice: GitOpsChoice): GitOpsEngine[] {
   return choice === 'both' ? ['argocd', 'flux'] : [choice];
+}
+
+/** A class of participants, or one participant. */
+export type LayoutId = 'single' | 'class';
+
+export function selectLayout(settings: Pick<Settings, 'tenants'>): LayoutId {
+  return settings.tenants.length > 0 ? 'class' : 'single';
 }
