@@ -3,7 +3,7 @@
  * changed, with the changed fields and a line diff of the YAML of each changed object. Pure, and
  * indifferent to where the objects came from (a plan, a git revision, a kustomize build).
  */
-import { compareObjects, labelObject, sortObjects, type ChangeType, type ObjectChange } from '../plan/compare-objects.js';
+import { compareObjects, labelObject, sortObjects, type ChangeType, type ObjectChange } from '../diff/compare-objects.js';
 import { dumpYaml, normalizeObject, type KubeObject } from '../render/manifest.js';
 import { diffFields, type FieldChange } from './field-diff.js';
 import { formatUnifiedDiff } from './line-diff.js';

@@ -1,25 +1,17 @@
 /**
- * The values the documentation templates see: settings, names, stages with their tags and folders,
- * and the objects each stage adds, changes and removes (computed, so the docs never drift).
+ * The values the documentation templates see: settings, names, the flavor's facts, stages with their
+ * tags, folders and words, and the objects each stage adds, changes and removes (computed, so the
+ * docs never drift). One context for every language: only the prose around it differs.
  */
-import {
-  ARGOCD_NAMESPACE,
-  BOOTSTRAP_DIR,
-  CI_WORKFLOW_FILE,
-  ENTRY_DIR,
-  FLUX_NAMESPACE,
-  formatStageId,
-  formatTag,
-  OPERATORS_NAMESPACE,
-  stageDir,
-  TAG_RANGE,
-  type Names,
-} from '../layout/layout.js';
-import { labelObject, type ObjectChange } from '../plan/compare-objects.js';
+import { computeLayerWaves } from '../gitops/annotate.js';
+import type { Flavor, StageDefinition } from '../flavors/types.js';
+import type { LanguageId } from '../languages/registry.js';
+import { BOOTSTRAP_DIR, CI_WORKFLOW_FILE, ENTRY_DIR, formatStageId, formatTag, stageDir, TAG_RANGE, TENANTS_DIR } from '../layout/layout.js';
+import type { ParticipantNames, RepositoryNames } from '../layout/names.js';
+import { labelObject, type ObjectChange } from '../diff/compare-objects.js';
 import { PLACEHOLDER_REMOTE } from '../settings/options.js';
-import { readPackageVersion } from '../util/package-root.js';
-import { LAYERS, type StageDefinition } from '../scenario/stages.js';
-import { selectEngines, type Settings } from '../settings/settings.js';
+import { selectEngines, selectLayout, type Settings } from '../settings/settings.js';
+import { readStageText } from './stage-texts.js';
 
 export interface StageSummary {
   number: number;
@@ -32,17 +24,8 @@ export interface StageSummary {
   dir: string;
 }
 
-export function summarizeStage(stage: StageDefinition): StageSummary {
-  return {
-    number: stage.number,
-    id: formatStageId(stage),
-    slug: stage.slug,
-    title: stage.title,
-    summary: stage.summary,
-    lesson: stage.lesson,
-    tag: formatTag(stage),
-    dir: stageDir(stage),
-  };
+export function summarizeStage(stage: StageDefinition, flavor: Pick<Flavor, 'id'>, lang: LanguageId): StageSummary {
+  return { number: stage.number, id: formatStageId(stage), slug: stage.slug, ...readStageText(lang, flavor.id, stage.slug), tag: formatTag(stage), dir: stageDir(stage) };
 }
 
 export interface ChangeLists {
@@ -52,36 +35,55 @@ export interface ChangeLists {
 }
 
 export function listChanges(changes: readonly ObjectChange[]): ChangeLists {
-  const pick = (type: ObjectChange['type']) =>
-    changes.filter((change) => change.type === type).map((change) => labelObject((change.after ?? change.before)!));
+  const pick = (type: ObjectChange['type']) => changes.filter((change) => change.type === type).map((change) => labelObject((change.after ?? change.before)!));
   return { added: pick('added'), changed: pick('changed'), removed: pick('removed') };
 }
 
-export function buildDocsContext(
-  settings: Settings,
-  names: Names,
-  stages: readonly StageDefinition[],
-  current: StageDefinition,
-  changes: readonly ObjectChange[],
-) {
+export interface DocsInput {
+  settings: Settings;
+  flavor: Flavor;
+  names: ParticipantNames;
+  repo: RepositoryNames;
+  stages: readonly StageDefinition[];
+  current: StageDefinition;
+  changes: readonly ObjectChange[];
+}
+
+export function buildDocsContext({ settings, flavor, names, repo, stages, current, changes }: DocsInput) {
   const engines = selectEngines(settings.gitops);
   const index = stages.indexOf(current);
-  const summaries = stages.map(summarizeStage);
+  const summaries = stages.map((stage) => summarizeStage(stage, flavor, settings.lang));
+  const waves = computeLayerWaves(flavor);
+  const { platform } = flavor;
   return {
-    settings: { gitops: settings.gitops, tenant: settings.tenant, domain: settings.domain, remote: settings.remote, branch: settings.branch },
+    settings: { gitops: settings.gitops, tenant: settings.tenant, tenants: [...settings.tenants], domain: settings.domain, remote: settings.remote, branch: settings.branch, lang: settings.lang },
+    flavor: {
+      id: flavor.id,
+      summary: flavor.summary,
+      product: flavor.facts.product,
+      pins: flavor.facts.pins,
+      endOfLife: flavor.facts.endOfLife,
+      openshift: platform.kind === 'openshift',
+      kubernetes: platform.kind === 'kubernetes',
+    },
+    cli: platform.cli,
     names,
+    repo: { gitopsName: repo.gitopsName, gatewayHosts: repo.gatewayHosts },
+    class: selectLayout(settings) === 'class',
+    participants: [...settings.tenants],
     engines: { argocd: engines.includes('argocd'), flux: engines.includes('flux'), both: engines.length === 2 },
     placeholderRemote: settings.remote === PLACEHOLDER_REMOTE,
-    argocdNamespace: ARGOCD_NAMESPACE,
-    fluxNamespace: FLUX_NAMESPACE,
-    operatorsNamespace: OPERATORS_NAMESPACE,
+    argocdNamespace: platform.argocdNamespace,
+    fluxNamespace: platform.fluxNamespace,
+    operatorsNamespace: platform.operatorsNamespace ?? '',
     entryDir: ENTRY_DIR,
+    tenantsDir: TENANTS_DIR,
     ciWorkflow: CI_WORKFLOW_FILE,
-    /** `npx` prefix that runs the version of the tool that generated this repository. */
-    tool: `npx --yes --package=generator-sockshop-mesh@${readPackageVersion()} -- sockshop-mesh`,
+    /** The command that runs this tool (installed from the workshop's own checkout, see the top README). */
+    tool: 'sockshop-mesh',
     bootstrapDir: BOOTSTRAP_DIR,
     tagRange: TAG_RANGE,
-    layers: LAYERS.map((layer) => ({ layer, fluxKustomization: names.fluxKustomization(layer) })),
+    layers: flavor.layers.map((definition) => ({ layer: definition.layer, wave: waves[definition.layer] ?? '0', fluxKustomization: repo.fluxKustomization(definition.layer) })),
     stages: summaries.map((summary, position) => ({ ...summary, current: position === index, done: position < index })),
     first: summaries[0],
     last: summaries[summaries.length - 1],

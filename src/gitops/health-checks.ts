@@ -7,7 +7,7 @@
  * keys and, for OpenShift GitOps, as a merge patch of the `ArgoCD` CR. Flux gets CEL expressions on
  * the mesh Kustomization, which already waits (`wait: true`) for everything it applies.
  */
-import { ARGOCD_NAMESPACE, BOOTSTRAP_FILES, bootstrapDir } from '../layout/layout.js';
+import { BOOTSTRAP_FILES, bootstrapDir } from '../layout/layout.js';
 import type { KubeObject } from '../render/manifest.js';
 import { readTemplate } from '../render/template.js';
 
@@ -17,9 +17,11 @@ export interface MeshHealthCheck {
   kind: string;
   /** The Argo CD Lua script, under templates/. */
   luaFile: string;
-  /** Flux CEL expressions, evaluated in this order: inProgress, failed, current. */
-  cel: { inProgress: string; failed: string; current: string };
+  /** Flux CEL expressions, evaluated in this order: inProgress, failed, current (none: Argo CD only). */
+  cel?: { inProgress: string; failed: string; current: string };
 }
+
+export type HealthCheck = MeshHealthCheck;
 
 /** Condition reasons (Maistra istio-operator 2.x) that need a person rather than a retry. */
 export const CONTROL_PLANE_FAILURES = ['InstallError', 'ReconcileError', 'ValidationError', 'DependencyMissingError', 'DeletionError'] as const;
@@ -29,8 +31,7 @@ const quoted = (values: readonly string[]) => `[${values.map((value) => `'${valu
 /** No status yet, or a status about an older spec. */
 const NOT_OBSERVED = '!has(status.conditions) || !has(status.observedGeneration) || status.observedGeneration < metadata.generation';
 
-export const MESH_HEALTH_CHECKS: readonly MeshHealthCheck[] = [
-  {
+export const SERVICE_MESH_CONTROL_PLANE: MeshHealthCheck = {
     group: 'maistra.io',
     apiVersion: 'maistra.io/v2',
     kind: 'ServiceMeshControlPlane',
@@ -40,8 +41,9 @@ export const MESH_HEALTH_CHECKS: readonly MeshHealthCheck[] = [
       failed: `status.conditions.exists(e, e.type in ['Installed', 'Reconciled'] && e.status == 'False' && e.reason in ${quoted(CONTROL_PLANE_FAILURES)})`,
       current: "status.conditions.exists(e, e.type == 'Ready' && e.status == 'True')",
     },
-  },
-  {
+};
+
+export const SERVICE_MESH_MEMBER_ROLL: MeshHealthCheck = {
     group: 'maistra.io',
     apiVersion: 'maistra.io/v1',
     kind: 'ServiceMeshMemberRoll',
@@ -55,8 +57,13 @@ export const MESH_HEALTH_CHECKS: readonly MeshHealthCheck[] = [
         "status.conditions.exists(e, e.type == 'Ready' && e.status == 'True')" +
         ' && (!has(spec.members) || spec.members.all(m, has(status.configuredMembers) && m in status.configuredMembers))',
     },
-  },
-];
+};
+
+export const SAIL_ISTIO: MeshHealthCheck = { group: 'sailoperator.io', apiVersion: 'sailoperator.io/v1', kind: 'Istio', luaFile: 'health/sail-istio.lua' };
+export const SAIL_ISTIO_CNI: MeshHealthCheck = { group: 'sailoperator.io', apiVersion: 'sailoperator.io/v1', kind: 'IstioCNI', luaFile: 'health/sail-istio-cni.lua' };
+export const ARGOCD_APPLICATION: MeshHealthCheck = { group: 'argoproj.io', apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', luaFile: 'health/argocd-application.lua' };
+
+export const MESH_HEALTH_CHECKS: readonly MeshHealthCheck[] = [SERVICE_MESH_CONTROL_PLANE, SERVICE_MESH_MEMBER_ROLL];
 
 export function readHealthScript(check: MeshHealthCheck): string {
   return readTemplate(check.luaFile);
@@ -68,46 +75,53 @@ export function formatHealthKey(check: Pick<MeshHealthCheck, 'group' | 'kind'>):
 }
 
 /** Upstream Argo CD: the health checks as keys of `argocd-cm` (kubectl apply merges them in). */
-export function buildArgoCdHealthConfigMap(): KubeObject {
+export function buildArgoCdHealthConfigMap(checks: readonly MeshHealthCheck[], namespace: string): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: {
       name: 'argocd-cm',
-      namespace: ARGOCD_NAMESPACE,
+      namespace,
       labels: { 'app.kubernetes.io/name': 'argocd-cm', 'app.kubernetes.io/part-of': 'argocd' },
     },
-    data: Object.fromEntries(MESH_HEALTH_CHECKS.map((check) => [formatHealthKey(check), readHealthScript(check)])),
+    data: Object.fromEntries(checks.map((check) => [formatHealthKey(check), readHealthScript(check)])),
   };
 }
 
 /** OpenShift GitOps: a merge patch for the `ArgoCD` CR, whose operator owns (and rewrites) argocd-cm. */
-export function buildArgoCdHealthPatch(): { spec: { resourceHealthChecks: { group: string; kind: string; check: string }[] } } {
+export function buildArgoCdHealthPatch(checks: readonly MeshHealthCheck[]): { spec: { resourceHealthChecks: { group: string; kind: string; check: string }[] } } {
   return {
-    spec: { resourceHealthChecks: MESH_HEALTH_CHECKS.map((check) => ({ group: check.group, kind: check.kind, check: readHealthScript(check) })) },
+    spec: { resourceHealthChecks: checks.map((check) => ({ group: check.group, kind: check.kind, check: readHealthScript(check) })) },
   };
 }
 
 /** Flux: `spec.healthCheckExprs` of the Kustomization that applies the mesh layer. */
-export function buildFluxHealthCheckExprs(): Record<string, string>[] {
-  return MESH_HEALTH_CHECKS.map((check) => ({ apiVersion: check.apiVersion, kind: check.kind, ...check.cel }));
+export function buildFluxHealthCheckExprs(checks: readonly MeshHealthCheck[]): Record<string, string>[] {
+  return checks.flatMap((check) => (check.cel ? [{ apiVersion: check.apiVersion, kind: check.kind, ...check.cel }] : []));
 }
 
 const CONFIG_MAP_FILE = `${bootstrapDir('argocd')}/${BOOTSTRAP_FILES.argocd.healthConfigMap}`;
 const PATCH_FILE = `${bootstrapDir('argocd')}/${BOOTSTRAP_FILES.argocd.healthPatch}`;
-export const ARGOCD_HEALTH_PATCH_COMMAND = `oc patch argocd openshift-gitops -n ${ARGOCD_NAMESPACE} --type merge --patch-file ${PATCH_FILE}`;
 
-export const ARGOCD_HEALTH_HEADER = [
-  '# Argo CD health checks for the mesh custom resources (Argo CD ships none for maistra.io), so a sync',
-  '# wave, and so a promotion, waits for a ready control plane and member roll. Written by generator-sockshop-mesh.',
-  `# Upstream Argo CD: kubectl apply -f ${CONFIG_MAP_FILE} (merges these keys into argocd-cm).`,
-  '# OpenShift GitOps: its operator owns argocd-cm and reverts edits; the supported way is the ArgoCD CR:',
-  `#   ${ARGOCD_HEALTH_PATCH_COMMAND}`,
-].join('\n');
+export function formatHealthPatchCommand(namespace: string): string {
+  return `oc patch argocd openshift-gitops -n ${namespace} --type merge --patch-file ${PATCH_FILE}`;
+}
 
-export const ARGOCD_HEALTH_PATCH_HEADER = [
-  '# OpenShift GitOps (argocd-operator): the mesh health checks as a merge patch of the ArgoCD CR:',
-  `#   ${ARGOCD_HEALTH_PATCH_COMMAND}`,
-  '# A merge patch replaces the whole list: if your instance already has spec.resourceHealthChecks,',
-  '# add these two entries to it with `oc edit argocd openshift-gitops` instead. Written by generator-sockshop-mesh.',
-].join('\n');
+export function formatHealthHeader(namespace: string): string {
+  return [
+    '# Argo CD health checks for the mesh custom resources (Argo CD ships none for them), so a sync',
+    '# wave, and so a promotion, waits for a ready control plane. Written by generator-sockshop-mesh.',
+    `# Upstream Argo CD: kubectl apply -f ${CONFIG_MAP_FILE} (merges these keys into argocd-cm in ${namespace}).`,
+    '# OpenShift GitOps: its operator owns argocd-cm and reverts edits; the supported way is the ArgoCD CR:',
+    `#   ${formatHealthPatchCommand(namespace)}`,
+  ].join('\n');
+}
+
+export function formatHealthPatchHeader(namespace: string): string {
+  return [
+    '# OpenShift GitOps (argocd-operator): the mesh health checks as a merge patch of the ArgoCD CR:',
+    `#   ${formatHealthPatchCommand(namespace)}`,
+    '# A merge patch replaces the whole list: if your instance already has spec.resourceHealthChecks,',
+    '# add these entries to it with `oc edit argocd openshift-gitops` instead. Written by generator-sockshop-mesh.',
+  ].join('\n');
+}

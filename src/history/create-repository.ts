@@ -4,7 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { planStages, type StagePlan } from '../plan/plan-stages.js';
-import type { StageDefinition } from '../scenario/stages.js';
+import { getFlavor } from '../flavors/registry.js';
+import type { StageDefinition } from '../flavors/types.js';
 import { selectEngines, type Settings } from '../settings/settings.js';
 import { assertPlansValid } from '../validate-repo/check-plans.js';
 import { readIdentity } from './git.js';
@@ -42,7 +43,7 @@ export async function createRepository(settings: Settings, options: CreateOption
   report(`planned ${plans.length} stages (${plans.at(-1)!.files.size} files, ${plans.at(-1)!.objects.length} objects at the last stage)`);
   if (options.check) await options.check(plans);
   else if (!options.skipValidation) {
-    assertPlansValid(plans, selectEngines(settings.gitops));
+    assertPlansValid(plans, getFlavor(settings.flavor), selectEngines(settings.gitops));
     report(`validated every stage: ${plans.reduce((sum, plan) => sum + plan.objects.length, 0)} objects, strict schemas and ordering checks`);
   }
 

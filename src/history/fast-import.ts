@@ -4,7 +4,8 @@
  * entry may name its own branch (the review form puts every stage after the first on one), so all
  * refs are still written by a single process. Pure: the git adapter only pipes it.
  */
-import type { Tree } from '../plan/plan-stages.js';
+/** A repository's files at one commit: path -> content. */
+export type Tree = ReadonlyMap<string, string>;
 
 export interface Identity {
   name: string;

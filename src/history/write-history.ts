@@ -12,10 +12,6 @@ import type { StagePlan } from '../plan/plan-stages.js';
 import { formatFastImport, type HistoryEntry, type Identity } from './fast-import.js';
 import { runGit } from './git.js';
 
-export function formatTagMessage(plan: StagePlan): string {
-  return `Stage ${String(plan.stage.number).padStart(2, '0')} ${plan.stage.title}: ${plan.stage.summary}\n`;
-}
-
 export interface HistoryForm {
   /** Review form: main holds the first stage, every later stage its own branch. */
   review?: boolean;
@@ -26,7 +22,7 @@ export function toHistory(plans: readonly StagePlan[], form: HistoryForm = {}): 
     ...(form.review && index > 0 ? { branch: formatStageBranch(plan.stage) } : {}),
     message: plan.message,
     tag: plan.tag,
-    tagMessage: formatTagMessage(plan),
+    tagMessage: plan.tagMessage,
     files: plan.files,
   }));
 }

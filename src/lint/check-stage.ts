@@ -1,28 +1,38 @@
 /**
- * The checks no schema can make, over one stage's rendered objects: every custom resource comes
- * after the operator that installs its CRD (an earlier layer, an earlier Argo CD sync wave), carries
- * SkipDryRunOnMissingResource for Argo CD, sidecar injection only in a namespace the member roll
- * lists, selectors that select something, and Istio hosts, subsets, ports and gateways that exist.
+ * The checks no schema can make, over one stage's rendered objects, with the rules of the
+ * repository's flavor: every custom resource comes after what installs its CRD (an OLM Subscription
+ * or a Helm release in an earlier layer, an earlier Argo CD sync wave), carries
+ * SkipDryRunOnMissingResource for Argo CD, sidecar injection only in a namespace its control plane
+ * manages (a member roll lists it, or the control plane's discovery selector matches it), selectors
+ * that select something, and Istio hosts, subsets, ports and gateways that exist.
  */
 import { SKIP_DRY_RUN, SYNC_OPTIONS, SYNC_WAVE } from '../gitops/annotate.js';
+import type { Flavor, Layer } from '../flavors/types.js';
 import type { KubeObject } from '../render/manifest.js';
-import { findKind } from '../scenario/kinds.js';
-import { LAYERS, type Layer } from '../scenario/stages.js';
 import type { GitOpsEngine } from '../settings/settings.js';
 import type { Violation } from '../validate/types.js';
+import { checkInjection } from './injection.js';
 import { findService, listPodTemplates, matchesSelector, parseServiceHost, readPath } from './references.js';
 
 export interface StageObjects {
+  flavor: Pick<Flavor, 'layers' | 'kinds' | 'injection'>;
   layers: Partial<Record<Layer, readonly KubeObject[]>>;
   engines: readonly GitOpsEngine[];
   /** Where an object came from, for the report. */
   sourceOf?: (object: KubeObject) => { file: string; line?: number } | undefined;
 }
 
-const INJECT = 'sidecar.istio.io/inject';
+/** Whether an object installs something by that name: an OLM Subscription's package, a Helm release. */
+function installs(object: KubeObject, installer: string): boolean {
+  if (object.kind === 'Subscription') return readPath(object, 'spec.name') === installer;
+  if (object.kind === 'HelmRelease') return object.metadata.name === installer || readPath(object, 'spec.releaseName') === installer;
+  if (object.kind === 'Application') return object.metadata.name === installer && readPath(object, 'spec.source.chart') !== undefined;
+  return false;
+}
 
 export function checkStage(input: StageObjects): Violation[] {
-  const located = LAYERS.flatMap((layer) => (input.layers[layer] ?? []).map((object) => ({ layer, object })));
+  const order = input.flavor.layers.map((definition) => definition.layer);
+  const located = order.flatMap((layer) => (input.layers[layer] ?? []).map((object) => ({ layer, object })));
   const objects = located.map(({ object }) => object);
   const violations: Violation[] = [];
   const report = (object: KubeObject, code: string, path: string, message: string) =>
@@ -42,26 +52,24 @@ export function checkStage(input: StageObjects): Violation[] {
   const argocd = input.engines.includes('argocd');
 
   for (const { layer, object } of located) {
-    const info = findKind(object.apiVersion, object.kind);
-    if (info?.source !== 'operator') continue;
-    const subscription = located.find(({ object: other }) => other.kind === 'Subscription' && readPath(other, 'spec.name') === info.operator);
-    if (!subscription) report(object, 'ordering', '', `needs the ${info.operator} operator (its Subscription) in this stage or an earlier one`);
-    else if (LAYERS.indexOf(subscription.layer) >= LAYERS.indexOf(layer)) {
-      report(object, 'ordering', '', `is in the ${layer} layer, but its operator's Subscription is in the ${subscription.layer} layer: Flux would dry-run it before the CRD exists`);
-    } else if (argocd && wave(subscription.object) >= wave(object)) {
-      report(object, 'ordering', `metadata.annotations.${SYNC_WAVE}`, `sync wave ${wave(object)} is not after its operator's Subscription (wave ${wave(subscription.object)})`);
+    const info = input.flavor.kinds.find((kind) => kind.apiVersion === object.apiVersion && kind.kind === object.kind);
+    if (info?.source !== 'operator' || !info.installer) continue;
+    const installer = located.filter(({ object: other }) => installs(other, info.installer!));
+    const earliest = installer.sort((a, b) => order.indexOf(a.layer) - order.indexOf(b.layer))[0];
+    if (!earliest) report(object, 'ordering', '', `needs ${info.installer} (what installs its CRD) in this stage or an earlier one`);
+    else if (order.indexOf(earliest.layer) >= order.indexOf(layer)) {
+      report(object, 'ordering', '', `is in the ${layer} layer, but ${info.installer} is installed in the ${earliest.layer} layer: Flux would dry-run it before the CRD exists`);
+    } else if (argocd && installer.every((candidate) => wave(candidate.object) >= wave(object))) {
+      report(object, 'ordering', `metadata.annotations.${SYNC_WAVE}`, `sync wave ${wave(object)} is not after ${info.installer}'s (wave ${wave(earliest.object)})`);
     }
     if (argocd && !(object.metadata.annotations?.[SYNC_OPTIONS] ?? '').includes(SKIP_DRY_RUN)) {
-      report(object, 'ordering', `metadata.annotations.${SYNC_OPTIONS}`, `needs ${SKIP_DRY_RUN}: its CRD is installed by the ${info.operator} operator`);
+      report(object, 'ordering', `metadata.annotations.${SYNC_OPTIONS}`, `needs ${SKIP_DRY_RUN}: its CRD is installed by ${info.installer}`);
     }
   }
 
-  const members = new Set(objects.filter((object) => object.kind === 'ServiceMeshMemberRoll').flatMap((roll) => (readPath(roll, 'spec.members') as string[] | undefined) ?? []));
+  for (const finding of checkInjection(objects, input.flavor.injection)) report(finding.object, 'injection', finding.path, finding.message);
   for (const object of objects.filter((candidate) => candidate.kind === 'Deployment')) {
     const template = listPodTemplates([object], object.metadata.namespace)[0];
-    if (template.annotations[INJECT] === 'true' && !members.has(object.metadata.namespace ?? '')) {
-      report(object, 'injection', `spec.template.metadata.annotations.${INJECT}`, `asks for a sidecar, but no ServiceMeshMemberRoll lists namespace ${object.metadata.namespace}: pods would start without one`);
-    }
     const selector = readPath(object, 'spec.selector.matchLabels') as Record<string, string> | undefined;
     if (!matchesSelector(selector, template.labels)) report(object, 'selector', 'spec.selector.matchLabels', 'does not match the pod template labels');
   }

@@ -1,142 +1,139 @@
 /**
  * The pure heart of the generator: settings in, one complete repository tree per stage out, with
- * the objects each stage renders to and the commit message that explains it. Nothing here touches
- * the disk except to read the package's own templates.
+ * the objects each stage renders to and the commit message that explains it. The objects come from
+ * the one in-process kustomize (src/kustomize) reading the very files the plan writes, so what the
+ * docs, the commit messages and the checks describe is what `kustomize build` gives. Nothing here
+ * touches the disk except to read the package's own templates.
  */
-import { buildArgoCdBootstrap } from '../gitops/argocd.js';
-import { buildCiWorkflow } from '../gitops/ci-workflow.js';
-import { readPackageVersion } from '../util/package-root.js';
-import { buildFluxBootstrap } from '../gitops/flux.js';
-import {
-  ARGOCD_HEALTH_HEADER,
-  ARGOCD_HEALTH_PATCH_HEADER,
-  buildArgoCdHealthConfigMap,
-  buildArgoCdHealthPatch,
-} from '../gitops/health-checks.js';
 import { buildDocsContext } from '../docs/docs-context.js';
-import {
-  ANSWERS_FILE,
-  CI_WORKFLOW_FILE,
-  BOOTSTRAP_FILES,
-  bootstrapDir,
-  deriveNames,
-  ENTRY_DIR,
-  entryLayerDir,
-  formatStageId,
-  formatTag,
-  GENERATOR_NAME,
-  layerDir,
-  OPERATORS_NAMESPACE,
-  relativeDir,
-  stageDir,
-  type Names,
-} from '../layout/layout.js';
-import { dumpObjects, dumpYaml, type KubeObject } from '../render/manifest.js';
-import { renderTemplate } from '../render/template.js';
-import { LAYERS, STAGES, type Layer, type StageDefinition } from '../scenario/stages.js';
-import { toAnswers } from '../settings/check-settings.js';
-import { selectEngines, type Settings } from '../settings/settings.js';
-import { compareObjects, sortObjects, type ObjectChange } from './compare-objects.js';
-import { formatStageMessage } from './format-message.js';
-import { buildLayer, type LayerBuild } from './plan-layer.js';
+import { compareObjects, sortObjects, type ObjectChange } from '../diff/compare-objects.js';
+import { getFlavor } from '../flavors/registry.js';
+import type { Flavor, Layer, LayerDefinition, StageDefinition } from '../flavors/types.js';
+import type { Tree } from '../history/fast-import.js';
+import { createMemoryReader, renderKustomization, type RenderCache } from '../kustomize/index.js';
+import { formatTag, layerDir, relativeDir, stageDir } from '../layout/layout.js';
+import { deriveReferenceNames, deriveRepositoryNames, type ParticipantNames, type RepositoryNames } from '../layout/names.js';
+import type { KubeObject } from '../render/manifest.js';
+import { selectEngines, type GitOpsEngine, type Settings } from '../settings/settings.js';
+import { planConstantFiles } from './constant-files.js';
+import { planEntryPoint, writeKustomization } from './entry-point.js';
+import { formatStageMessage, formatTagMessage } from './format-message.js';
+import { buildLayerFiles } from './plan-layer.js';
+import { planClassFiles } from './plan-class.js';
+import { renderDocs } from './render-docs.js';
+import { buildTemplateValues } from './template-values.js';
 
-export type Tree = ReadonlyMap<string, string>;
+export type { Tree } from '../history/fast-import.js';
 
 export interface StagePlan {
   stage: StageDefinition;
   tag: string;
   /** The whole repository as it stands at this stage: path -> content. */
   files: Tree;
-  /** What the entry point renders to at this stage, in a stable order. */
+  /** What the whole stage renders to (its stage folder), in a stable order. */
   objects: readonly KubeObject[];
-  /** The same objects by layer (what each Flux Kustomization applies). */
+  /** The same objects by layer (what each Flux Kustomization applies; for a layer per engine, the first engine's). */
   layers: Partial<Record<Layer, readonly KubeObject[]>>;
   changes: readonly ObjectChange[];
   message: string;
+  tagMessage: string;
 }
 
-function writeKustomization(resources: readonly string[]): string {
-  return dumpYaml({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources });
-}
-
-function planEntryPoint(latest: Partial<Record<Layer, LayerBuild>>): Map<string, string> {
-  const files = new Map<string, string>([[`${ENTRY_DIR}/kustomization.yaml`, writeKustomization([...LAYERS])]]);
-  for (const layer of LAYERS) {
-    const dir = entryLayerDir(layer);
-    const build = latest[layer];
-    files.set(`${dir}/kustomization.yaml`, writeKustomization(build ? [relativeDir(dir, build.dir)] : []));
-  }
-  return files;
-}
-
-export function planBootstrap(settings: Settings, names: Names, firstTag: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const add = (dir: string, entries: [string, KubeObject[]][]) => {
-    files.set(`${dir}/kustomization.yaml`, writeKustomization(entries.map(([file]) => file)));
-    for (const [file, objects] of entries) files.set(`${dir}/${file}`, dumpObjects(objects));
-  };
-  for (const engine of selectEngines(settings.gitops)) {
-    const dir = bootstrapDir(engine);
-    if (engine === 'argocd') {
-      const [project, application] = buildArgoCdBootstrap(settings, names, firstTag);
-      const { project: projectFile, pin, healthConfigMap, healthPatch } = BOOTSTRAP_FILES.argocd;
-      add(dir, [[projectFile, [project]], [pin, [application]]]);
-      // Applied by hand, once, and not by `oc apply -k`: on OpenShift GitOps argocd-cm belongs to the operator.
-      files.set(`${dir}/${healthConfigMap}`, dumpObjects([buildArgoCdHealthConfigMap()], ARGOCD_HEALTH_HEADER));
-      files.set(`${dir}/${healthPatch}`, `${ARGOCD_HEALTH_PATCH_HEADER}\n${dumpYaml(buildArgoCdHealthPatch())}`);
-    } else {
-      const [source, ...kustomizations] = buildFluxBootstrap(settings, names, firstTag);
-      add(dir, [[BOOTSTRAP_FILES.flux.pin, [source]], [BOOTSTRAP_FILES.flux.kustomizations, kustomizations]]);
-    }
-  }
-  return files;
+/** What every stage of one repository shares. */
+export interface PlanContext {
+  settings: Settings;
+  flavor: Flavor;
+  engines: GitOpsEngine[];
+  names: ParticipantNames;
+  repo: RepositoryNames;
+  stages: readonly StageDefinition[];
 }
 
 /** The stages a setting includes: the first through `until`. */
-export function selectStages(settings: Pick<Settings, 'until'>, scenario: readonly StageDefinition[] = STAGES): StageDefinition[] {
+export function selectStages(settings: Pick<Settings, 'until'>, scenario: readonly StageDefinition[]): StageDefinition[] {
   return scenario.filter((stage) => stage.number <= settings.until);
 }
 
-export function planStages(settings: Settings, scenario: readonly StageDefinition[] = STAGES): StagePlan[] {
-  const names = deriveNames(settings);
-  const engines = selectEngines(settings.gitops);
-  const stages = selectStages(settings, scenario);
-  const values = { names, operatorsNamespace: OPERATORS_NAMESPACE };
-  const constant = new Map<string, string>([
-    ...planBootstrap(settings, names, formatTag(stages[0])),
-    [ANSWERS_FILE, `${JSON.stringify({ [GENERATOR_NAME]: toAnswers(settings) }, null, 2)}\n`],
-    [CI_WORKFLOW_FILE, buildCiWorkflow(readPackageVersion())],
-  ]);
+export function createPlanContext(settings: Settings, scenario?: readonly StageDefinition[]): PlanContext {
+  const flavor = getFlavor(settings.flavor);
+  return {
+    settings,
+    flavor,
+    engines: selectEngines(settings.gitops),
+    names: deriveReferenceNames(flavor, settings),
+    repo: deriveRepositoryNames(flavor, settings),
+    stages: selectStages(settings, scenario ?? flavor.stages),
+  };
+}
 
-  const latest: Partial<Record<Layer, LayerBuild>> = {};
+/** The folders a layer has in a stage: one, or one per engine. */
+export function listLayerFolders(definition: LayerDefinition, engines: readonly GitOpsEngine[]): (GitOpsEngine | undefined)[] {
+  return definition.perEngine ? [...engines] : [undefined];
+}
+
+const layerKey = (layer: Layer, engine: GitOpsEngine | undefined) => (engine ? `${layer}/${engine}` : layer);
+
+export function planStages(settings: Settings, scenario?: readonly StageDefinition[]): StagePlan[] {
+  const context = createPlanContext(settings, scenario);
+  const { flavor, engines, names, repo, stages } = context;
+  const values = buildTemplateValues(flavor, names, repo);
+  const primary = engines[0];
+  const latest = new Map<string, string>();
   const stageFiles = new Map<string, string>();
+  const helmRepositories = new Map<GitOpsEngine, Set<string>>(engines.map((engine) => [engine, new Set()]));
+  // Stage folders never change once written: their renders are cached for every later stage.
+  const cache: RenderCache = new Map();
   let previousObjects: readonly KubeObject[] = [];
-  return stages.map((stage) => {
-    const id = formatStageId(stage);
-    for (const layer of LAYERS) {
-      const content = stage.layers[layer];
-      if (!content) continue;
-      const build = buildLayer({ stageId: id, layer, dir: layerDir(stage, layer), content, previous: latest[layer], values, engines });
-      latest[layer] = build;
-      for (const [path, text] of build.files) stageFiles.set(path, text);
-    }
-    const dir = stageDir(stage);
-    const built = LAYERS.flatMap((layer) => (latest[layer] ? [latest[layer]] : []));
-    stageFiles.set(`${dir}/kustomization.yaml`, writeKustomization(built.map((build) => relativeDir(dir, build.dir))));
 
-    const objects = sortObjects(built.flatMap((build) => build.objects));
+  const built = stages.map((stage) => {
+    for (const definition of flavor.layers) {
+      const content = stage.layers[definition.layer];
+      if (!content) continue;
+      for (const engine of listLayerFolders(definition, engines)) {
+        const key = layerKey(definition.layer, engine);
+        const dir = layerDir(stage, definition, engine);
+        const files = buildLayerFiles({
+          flavor,
+          slug: stage.slug,
+          layer: definition,
+          engine,
+          dir,
+          content,
+          previousDir: latest.get(key),
+          values,
+          engines,
+          gitopsName: repo.gitopsName,
+          helmRepositories: helmRepositories.get(engine ?? primary)!,
+        });
+        for (const [path, text] of files) stageFiles.set(path, text);
+        latest.set(key, dir);
+      }
+    }
+    // The whole stage: the newest folder of every layer (a layer per engine: the first engine's).
+    const dir = stageDir(stage);
+    const present = flavor.layers.filter((definition) => latest.has(layerKey(definition.layer, definition.perEngine ? primary : undefined)));
+    stageFiles.set(`${dir}/kustomization.yaml`, writeKustomization(present.map((definition) => relativeDir(dir, latest.get(layerKey(definition.layer, definition.perEngine ? primary : undefined))!))));
+
+    const reader = createMemoryReader(stageFiles);
+    const render = (folder: string) => sortObjects(renderKustomization(reader, folder, cache).objects.map((rendered) => rendered.object));
+    const objects = render(dir);
+    const layers = Object.fromEntries(present.map((definition) => [definition.layer, render(latest.get(layerKey(definition.layer, definition.perEngine ? primary : undefined))!)]));
     const changes = compareObjects(previousObjects, objects);
     previousObjects = objects;
-    const docs = buildDocsContext(settings, names, stages, stage, changes);
-    stageFiles.set(`${dir}/README.md`, renderTemplate(`stages/${id}/README.md.hbs`, docs));
+    return { stage, objects, layers: layers as StagePlan['layers'], changes, stageFiles: new Map(stageFiles), latest: new Map(latest) };
+  });
 
-    const files = new Map<string, string>([
-      ...stageFiles,
-      ...planEntryPoint(latest),
+  const constant = planConstantFiles(context, built.at(-1)!);
+  return built.map(({ stage, objects, layers, changes, stageFiles: files, latest: folders }) => {
+    const docs = buildDocsContext({ settings, flavor, names, repo, stages, current: stage, changes });
+    const tree = new Map<string, string>([
+      ...files,
+      ...planEntryPoint(context, folders),
+      ...planClassFiles(context, layers),
       ...constant,
-      ['README.md', renderTemplate('repo/README.md.hbs', docs)],
+      ...renderDocs(context, stage, docs, layers),
     ]);
-    const layers = Object.fromEntries(LAYERS.flatMap((layer) => (latest[layer] ? [[layer, latest[layer].objects]] : [])));
-    return { stage, tag: formatTag(stage), files, objects, layers, changes, message: formatStageMessage(docs, changes) };
+    return { stage, tag: formatTag(stage), files: tree, objects, layers, changes, message: formatStageMessage(docs, changes), tagMessage: formatTagMessage(docs) };
   });
 }
+

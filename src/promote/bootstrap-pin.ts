@@ -47,8 +47,7 @@ function describeField(path: readonly string[]): string {
   return path.join('.');
 }
 
-export function readPin(engine: GitOpsEngine, text: string): Pin {
-  const file = pinFile(engine);
+export function readPin(engine: GitOpsEngine, text: string, file: string = pinFile(engine)): Pin {
   const { kind } = FIELDS[engine];
   const document = parseSingle(text, file, kind);
   let value: unknown;

@@ -4,12 +4,12 @@
  */
 import { countChanges, type ObjectDiff } from '../diff/diff-objects.js';
 import { formatFieldSummary } from '../diff/summarize-fields.js';
-import { formatStageId, formatTag } from '../layout/layout.js';
-import type { StageDefinition } from '../scenario/stages.js';
+import type { RepoStage } from '../repo/stage-index.js';
 import type { Pin } from './bootstrap-pin.js';
 
-export function formatStageTitle(stage: StageDefinition): string {
-  return `stage ${String(stage.number).padStart(2, '0')} ${stage.title}`;
+/** `stage 04 (v1.4.0+sidecar-injection)`, and the stage's own commit subject. */
+export function formatStageTitle(stage: RepoStage): string {
+  return `${stage.id} (${stage.tag})`;
 }
 
 /** `added Kind/name (namespace)` lines, then the changed fields, as `status` and `promote` print them. */
@@ -23,24 +23,42 @@ export function formatChangeSummary(objects: readonly ObjectDiff[], indent = '  
   ];
 }
 
-export function formatPromotionMessage(from: StageDefinition, to: StageDefinition, pins: readonly Pin[], objects: readonly ObjectDiff[]): string {
-  const direction = to.number < from.number ? 'Roll back' : 'Promote';
-  const fields = formatFieldSummary(objects, { maxLines: 40 });
-  const lines = [
-    `${direction} to ${formatStageTitle(to)} (${formatTag(to)})`,
-    '',
-    `${to.summary[0].toUpperCase()}${to.summary.slice(1)}.`,
-    '',
-    `Moves the bootstrap pin from ${formatTag(from)} (${formatStageId(from)}) to ${formatTag(to)} (${formatStageId(to)}):`,
-    ...pins.map((pin) => `- ${pin.file}: ${pin.field}`),
-    '',
-    `What changes in the cluster, rendered (${formatStageId(from)} -> ${formatStageId(to)}):`,
-    '',
-    ...(objects.length === 0 ? ['(no object changes)'] : objects.map((diff) => `- ${diff.type} ${diff.label}`)),
-    '',
-    ...(fields.length > 0 ? ['```diff', ...fields, '```', ''] : []),
+export interface PromotionMove {
+  /** A class participant, or undefined for the one-participant repository. */
+  participant?: string;
+  from: RepoStage;
+  to: RepoStage;
+  pins: readonly Pin[];
+  objects: readonly ObjectDiff[];
+}
+
+/** The commit message of a pin move (one participant, several, or the whole repository). */
+export function formatPromotionMessage(moves: readonly PromotionMove[]): string {
+  const [first] = moves;
+  const backwards = moves.every((move) => move.to.number < move.from.number);
+  const direction = backwards ? 'Roll back' : 'Promote';
+  const who = moves.length === 1 ? (first.participant ? `${first.participant} ` : '') : `${moves.length} participants `;
+  const targets = [...new Set(moves.map((move) => move.to.id))];
+  const lines = [`${direction} ${who}to ${targets.join(', ')}`.replace(/\s+/g, ' ').trim(), ''];
+  for (const move of moves) {
+    const fields = formatFieldSummary(move.objects, { maxLines: 40 });
+    lines.push(
+      `${move.participant ? `${move.participant}: ` : ''}${formatStageTitle(move.from)} -> ${formatStageTitle(move.to)}`,
+      move.to.subject,
+      '',
+      'Moves the bootstrap pin:',
+      ...move.pins.map((pin) => `- ${pin.file}: ${pin.field}`),
+      '',
+      'What changes in the cluster, rendered:',
+      '',
+      ...(move.objects.length === 0 ? ['(no object changes)'] : move.objects.map((diff) => `- ${diff.type} ${diff.label}`)),
+      '',
+      ...(fields.length > 0 ? ['```diff', ...fields, '```', ''] : []),
+    );
+  }
+  lines.push(
     'Written by `sockshop-mesh promote`. The engine follows once this commit is pushed and the bootstrap re-applied',
     '(or at once, where the bootstrap itself is synced by Argo CD or Flux).',
-  ];
+  );
   return `${lines.join('\n')}\n`;
 }

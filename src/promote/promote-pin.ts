@@ -1,22 +1,33 @@
 /**
- * Pin mode: rewrite the pin in every bootstrap file to the next (or named) stage's tag, as one
- * commit on the main branch whose message carries the rendered change; with --push, push that
- * commit (and the tag, if the remote lacks it). Every check runs before the commit is made, and a
- * refused push undoes it.
+ * Pin mode: rewrite the pin of every bootstrap file of each participant promoted (or of the
+ * repository) to their next (or named) stage's tag, as one commit on the main branch whose message
+ * carries the rendered change; with --push, push that commit (and the tags the remote lacks). Every
+ * check runs before the commit is made, and a refused push undoes it. A clone that lacks a stage's
+ * tag (only the stage's commit) gets it created first, as the generator writes it.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { chooseRemote, refuseUncommitted } from '../publish/publish.js';
-import { commitPaths, isAncestor, pushRefs, readCurrentBranch, readFileAt, readRemoteRefs, resetTo, resolveCommit } from '../repo/git-repo.js';
+import { commitPaths, createTag, isAncestor, pushRefs, readCurrentBranch, readFileAt, readRemoteRefs, resetTo, resolveCommit } from '../repo/git-repo.js';
 import type { WorkshopRepository } from '../repo/open-repository.js';
-import { STAGES } from '../scenario/stages.js';
-import { setPin, type Pin } from './bootstrap-pin.js';
+import type { RepoStage } from '../repo/stage-index.js';
+import { setPin } from './bootstrap-pin.js';
 import { chooseTarget } from './choose-target.js';
 import { formatPromotionMessage } from './format-promotion.js';
-import { renderChange, resolveRequested, type PromoteOptions, type PromoteResult } from './promotion.js';
+import { findPinnedStage, readPins, renderChange, resolveRequested, type Move, type PromoteOptions, type PromoteResult } from './promotion.js';
 
-export async function promotePinned(repo: WorkshopRepository, options: PromoteOptions, pins: Pin[]): Promise<PromoteResult> {
+/** The stage's tag, created at the stage's commit when this clone does not have it. */
+export async function ensureStageTag(repo: WorkshopRepository, stage: RepoStage): Promise<string> {
+  const existing = repo.refs.tagObjects.get(stage.tag);
+  if (existing) return existing;
+  const object = await createTag(repo.dir, stage.tag, stage.commit, `${stage.subject}\n`);
+  repo.refs.tags.set(stage.tag, stage.commit);
+  repo.refs.tagObjects.set(stage.tag, object);
+  return object;
+}
+
+export async function promotePinned(repo: WorkshopRepository, options: PromoteOptions, participants: readonly (string | undefined)[]): Promise<PromoteResult> {
   const branch = repo.settings.branch;
   const current = await readCurrentBranch(repo.dir);
   if (current !== branch) {
@@ -26,26 +37,24 @@ export async function promotePinned(repo: WorkshopRepository, options: PromoteOp
     );
   }
   await refuseUncommitted(repo.dir, 'a promotion commit');
-  const from = STAGES[pins[0].stage!];
-  if (!repo.stageTags.has(from.number)) {
-    throw new UserError(`the bootstrap pins ${pins[0].value}, a tag this repository does not have.`, 'Fetch the tags (git fetch --tags) or pin a stage tag that exists, commit, and run the command again.');
-  }
-  const target = chooseTarget({
-    current: from.number,
-    requested: resolveRequested(options.stage),
-    available: [...repo.stageTags.keys()],
-    skip: Boolean(options.skip),
-    rollback: Boolean(options.rollback),
-  });
-  const report = await renderChange(repo, from, target.stage);
-  const result: PromoteResult = { mode: 'pin', from, to: target.stage, unchanged: target.unchanged, pins, pushed: [], report };
-  if (target.unchanged) return result;
-
-  const tag = repo.stageTags.get(target.stage.number)!;
   const head = (await resolveCommit(repo.dir, 'HEAD'))!;
-  const edits = new Map<string, string>();
-  for (const pin of pins) edits.set(pin.file, setPin((await readFileAt(repo.dir, head, pin.file))!, pin, tag.name));
+  const requested = resolveRequested(repo, options.stage);
 
+  const moves: Move[] = [];
+  const edits = new Map<string, string>();
+  for (const participant of participants) {
+    const pins = await readPins(repo, head, participant);
+    const from = findPinnedStage(repo, pins[0]);
+    const target = chooseTarget({ current: from.number, requested, stages: repo.stages, skip: Boolean(options.skip), rollback: Boolean(options.rollback), who: participant });
+    const report = await renderChange(repo, from, target.stage, participant);
+    moves.push({ participant, from, to: target.stage, unchanged: target.unchanged, pins, report });
+    if (target.unchanged) continue;
+    for (const pin of pins) edits.set(pin.file, setPin(edits.get(pin.file) ?? (await readFileAt(repo.dir, head, pin.file))!, pin, target.stage.tag));
+  }
+  const result: PromoteResult = { mode: 'pin', moves, pushed: [] };
+  if (edits.size === 0) return result;
+
+  const targets = [...new Map(moves.filter((move) => !move.unchanged).map((move) => [move.to.number, move.to])).values()];
   // With --push, everything the push needs is checked before the commit is made.
   let remote: string | undefined;
   const refspecs: string[] = [];
@@ -54,17 +63,15 @@ export async function promotePinned(repo: WorkshopRepository, options: PromoteOp
     const there = await readRemoteRefs(repo.dir, remote);
     const remoteMain = there.branches.get(branch);
     if (remoteMain && !(await isAncestor(repo.dir, remoteMain, head))) {
-      throw new UserError(
-        `${remote} has commits on ${branch} that this repository does not; nothing was changed.`,
-        `Bring them in first (git pull ${remote} ${branch}), then promote again.`,
-      );
+      throw new UserError(`${remote} has commits on ${branch} that this repository does not; nothing was changed.`, `Bring them in first (git pull ${remote} ${branch}), then promote again.`);
     }
     refspecs.push(`refs/heads/${branch}:refs/heads/${branch}`);
-    if (!there.tags.has(tag.name)) refspecs.push(`refs/tags/${tag.name}:refs/tags/${tag.name}`);
+    for (const stage of targets) if (!there.tags.has(stage.tag)) refspecs.push(`refs/tags/${stage.tag}:refs/tags/${stage.tag}`);
   }
+  for (const stage of targets) await ensureStageTag(repo, stage);
 
   for (const [file, text] of edits) writeFileSync(join(repo.dir, file), text);
-  const message = formatPromotionMessage(from, target.stage, pins, report.objects);
+  const message = formatPromotionMessage(moves.filter((move) => !move.unchanged).map((move) => ({ ...move, objects: move.report.objects })));
   let commit: string;
   try {
     commit = await commitPaths(repo.dir, [...edits.keys()], message);

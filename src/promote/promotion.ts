@@ -1,16 +1,18 @@
 /**
- * What both promotion modes share: the options and result of a promotion, the pins of a
- * repository's bootstrap (which must agree), the stage a user names, and the rendered change.
+ * What both promotion modes share: the options and result of a promotion, who is promoted (the
+ * repository's one participant, one class participant, or the whole class), the pins of their
+ * bootstrap files (which must agree), the stage a user names, and the rendered change.
  */
 import { compareSides, renderSide } from '../diff/diff-revisions.js';
 import type { DiffReport } from '../diff/format-diff.js';
 import { UserError } from '../errors.js';
-import { parseTag, pinFile } from '../layout/layout.js';
+import { pinFile } from '../layout/layout.js';
 import { readFileAt } from '../repo/git-repo.js';
 import type { WorkshopRepository } from '../repo/open-repository.js';
-import { STAGES, type StageDefinition } from '../scenario/stages.js';
-import { findStage } from '../settings/check-settings.js';
-import { selectEngines, type PromotionMode } from '../settings/settings.js';
+import { findRepoStage, type RepoStage } from '../repo/stage-index.js';
+import { describeStages } from '../repo/resolve-revision.js';
+import { selectEngines, selectLayout, type PromotionMode } from '../settings/settings.js';
+import { suggestNearest } from '../settings/rules.js';
 import { readPin, type Pin } from './bootstrap-pin.js';
 
 export interface PromoteOptions {
@@ -22,56 +24,96 @@ export interface PromoteOptions {
   /** Pin mode: push the promotion commit. Follow mode always pushes. */
   push?: boolean;
   remote?: string;
+  /** A class: the participant to move. */
+  tenant?: string;
+  /** A class: move every participant. */
+  all?: boolean;
+}
+
+export interface Move {
+  /** A class participant; undefined for a one-participant repository. */
+  participant?: string;
+  from: RepoStage;
+  to: RepoStage;
+  /** True when the target was already live: nothing changed for this participant. */
+  unchanged: boolean;
+  pins: Pin[];
+  report: DiffReport;
 }
 
 export interface PromoteResult {
   mode: PromotionMode;
-  from: StageDefinition;
-  to: StageDefinition;
-  /** The target was already live: nothing changed. */
-  unchanged: boolean;
-  pins: Pin[];
+  moves: Move[];
   /** Pin mode: the promotion commit. */
   commit?: string;
   remote?: string;
   /** Refs sent to the remote (`refs/tags/…`, `refs/heads/…`, `:refs/tags/…` for deletions). */
   pushed: string[];
-  report: DiffReport;
 }
 
-/** The pins of every engine the repository bootstraps, read at a commit; they must agree. */
-export async function readPins(repo: WorkshopRepository, commit: string): Promise<Pin[]> {
+/** Who a promotion or status is about: `[undefined]` for one participant, else class participants. */
+export function selectParticipants(repo: WorkshopRepository, options: Pick<PromoteOptions, 'tenant' | 'all'>, command = 'promote'): (string | undefined)[] {
+  const participants = repo.settings.tenants;
+  if (selectLayout(repo.settings) === 'single') {
+    if (options.tenant !== undefined || options.all) {
+      throw new UserError(`${options.all ? '--all' : `--tenant ${options.tenant}`}: this repository is for one participant, not a class.`, `Run \`sockshop-mesh ${command}\` without it.`);
+    }
+    return [undefined];
+  }
+  if (options.tenant !== undefined && options.all) throw new UserError('--tenant and --all together: give one.', `--tenant NAME moves one participant, --all the whole class.`);
+  if (options.all) return [...participants];
+  if (options.tenant === undefined) {
+    if (command === 'status') return [...participants];
+    throw new UserError(
+      `this repository is a class of ${participants.length}: say who to promote.`,
+      `--tenant ${participants[0]} moves one participant, --all moves everybody one stage on.`,
+    );
+  }
+  if (!participants.includes(options.tenant)) {
+    const near = suggestNearest(options.tenant, participants);
+    throw new UserError(`--tenant ${JSON.stringify(options.tenant)}: no such participant${near ? ` (did you mean ${near}?)` : ''}.`, `Participants: ${participants.join(', ')}.`);
+  }
+  return [options.tenant];
+}
+
+/** The pins of one participant's (or the repository's) bootstrap files at a commit; they must agree. */
+export async function readPins(repo: WorkshopRepository, commit: string, participant?: string): Promise<Pin[]> {
   const pins: Pin[] = [];
   for (const engine of selectEngines(repo.settings.gitops)) {
-    const text = await readFileAt(repo.dir, commit, pinFile(engine));
-    if (text === undefined) throw new UserError(`${pinFile(engine)} is missing on ${repo.settings.branch}.`, `Restore it from any stage tag: git checkout v1.0.0+baseline -- ${pinFile(engine)}`);
-    pins.push(readPin(engine, text));
+    const file = pinFile(engine, participant);
+    const text = await readFileAt(repo.dir, commit, file);
+    const first = repo.stages.values().next().value as RepoStage | undefined;
+    if (text === undefined) throw new UserError(`${file} is missing on ${repo.settings.branch}.`, `Restore it from any stage tag: git checkout ${first?.tag ?? '<tag>'} -- ${file}`);
+    pins.push(readPin(engine, text, file));
   }
   const modes = new Set(pins.map((pin) => pin.mode));
   const stages = new Set(pins.map((pin) => pin.stage));
   if (modes.size > 1 || stages.size > 1) {
     throw new UserError(
-      `the bootstrap files disagree about the live stage:\n${pins.map((pin) => `  ${pin.file}: ${pin.field} = ${pin.value}`).join('\n')}`,
+      `the bootstrap files disagree about the live stage${participant ? ` of ${participant}` : ''}:\n${pins.map((pin) => `  ${pin.file}: ${pin.field} = ${pin.value}`).join('\n')}`,
       'Make them name the same stage tag (or both the tag range), commit, and run the command again.',
     );
   }
   return pins;
 }
 
-export function resolveRequested(input: string | undefined): StageDefinition | undefined {
+export function resolveRequested(repo: Pick<WorkshopRepository, 'stages'>, input: string | undefined): RepoStage | undefined {
   if (input === undefined) return undefined;
-  const parsed = parseTag(input);
-  const stage = findStage(input) ?? (parsed ? STAGES.find((candidate) => candidate.number === parsed.number && candidate.slug === parsed.slug) : undefined);
+  const stage = findRepoStage(repo.stages, input);
+  if (!stage) throw new UserError(`unknown stage ${JSON.stringify(input)}.`, `This repository's stages: ${describeStages(repo)} (a number, an id, a name or a tag).`);
+  return stage;
+}
+
+/** The stage a pin names, in this repository. */
+export function findPinnedStage(repo: Pick<WorkshopRepository, 'stages'>, pin: Pin): RepoStage {
+  const stage = pin.stage === undefined ? undefined : repo.stages.get(pin.stage);
   if (!stage) {
-    throw new UserError(
-      `unknown stage ${JSON.stringify(input)}.`,
-      `Name a stage by number (0-${STAGES.length - 1}), id (04-sidecar-injection), name (sidecar-injection) or tag (v1.4.0+sidecar-injection).`,
-    );
+    throw new UserError(`${pin.file} pins ${pin.value}, a stage this repository does not have.`, `Pin one of its stages (${describeStages(repo)}), commit, and run the command again.`);
   }
   return stage;
 }
 
-export async function renderChange(repo: WorkshopRepository, from: StageDefinition, to: StageDefinition): Promise<DiffReport> {
-  const tagOf = (stage: StageDefinition) => repo.stageTags.get(stage.number)!.name;
-  return compareSides(await renderSide(repo, tagOf(from)), await renderSide(repo, tagOf(to)));
+export async function renderChange(repo: WorkshopRepository, from: RepoStage, to: RepoStage, participant?: string): Promise<DiffReport> {
+  const view = participant === undefined ? {} : { participant };
+  return compareSides(await renderSide(repo, from.id, undefined, view), await renderSide(repo, to.id, undefined, view));
 }

@@ -4,9 +4,8 @@
  * is skipped; a branch the remote moved elsewhere (diverged) or a tag it holds with other content
  * stops the whole push, unless the user asked for a force-push. Pure.
  */
-import { formatStageId, formatTag } from '../layout/layout.js';
-import type { StageRef } from '../repo/open-repository.js';
-import { STAGES } from '../scenario/stages.js';
+import { parseTag } from '../layout/layout.js';
+import type { RepoStage, StageRef } from '../repo/open-repository.js';
 import type { PromotionMode } from '../settings/settings.js';
 
 export interface LocalState {
@@ -16,6 +15,8 @@ export interface LocalState {
   stageBranches: ReadonlyMap<number, StageRef>;
   /** Stage tags with the tag object a push sends. */
   stageTags: ReadonlyMap<number, StageRef & { object: string }>;
+  /** Every stage the repository holds (from its content). */
+  stages: ReadonlyMap<number, RepoStage>;
   mode: PromotionMode;
 }
 
@@ -43,9 +44,12 @@ export interface PushPlan {
   note?: string;
 }
 
-/** The highest stage whose tag the remote holds, or undefined. */
-export function findLiveStage(stageTags: ReadonlyMap<number, StageRef>, remoteTags: ReadonlyMap<string, string>): number | undefined {
-  const live = [...stageTags.values()].filter((tag) => remoteTags.has(tag.name)).map((tag) => tag.number);
+/** The highest stage of the repository whose tag (any patch of it) the remote holds, or undefined. */
+export function findLiveStage(stages: ReadonlyMap<number, Pick<RepoStage, 'number' | 'slug'>>, remoteTags: ReadonlyMap<string, string>): number | undefined {
+  const live = [...remoteTags.keys()]
+    .map((name) => parseTag(name))
+    .filter((parsed): parsed is NonNullable<typeof parsed> => parsed !== undefined && stages.get(parsed.number)?.slug === parsed.slug)
+    .map((parsed) => parsed.number);
   return live.length > 0 ? Math.max(...live) : undefined;
 }
 
@@ -74,7 +78,7 @@ export function planPush(local: LocalState, remote: RemoteState, options: PushOp
   const tags = [...local.stageTags.values()].sort((a, b) => a.number - b.number);
   // Follow mode: the engine jumps to the highest tag it sees, so publishing never goes past the
   // stage that is live already (the first stage on a fresh remote); `promote` pushes the rest.
-  const limit = local.mode === 'follow' ? (findLiveStage(local.stageTags, remote.tags) ?? tags[0]?.number ?? 0) : Infinity;
+  const limit = local.mode === 'follow' ? (findLiveStage(local.stages, remote.tags) ?? tags[0]?.number ?? 0) : Infinity;
   for (const tag of tags) {
     const there = remote.tags.get(tag.name);
     if (there === tag.object) {
@@ -93,8 +97,8 @@ export function planPush(local: LocalState, remote: RemoteState, options: PushOp
     plan.tags.push(tag.name);
   }
   if (plan.heldBack.length > 0) {
-    const next = STAGES[limit + 1];
-    plan.note = `follow mode: the engine follows the highest stage tag, so later tags go out one at a time; \`sockshop-mesh promote\` pushes ${formatTag(next)} (${formatStageId(next)}) next.`;
+    const next = [...local.stages.values()].find((stage) => stage.number > limit);
+    plan.note = `follow mode: the engine follows the highest stage tag, so later tags go out one at a time; \`sockshop-mesh promote\` pushes ${next ? `${next.tag} (${next.id})` : 'the next one'} next.`;
   }
   return plan;
 }

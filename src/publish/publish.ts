@@ -4,10 +4,8 @@
  * requests to open, one per stage, in order.
  */
 import { UserError } from '../errors.js';
-import { formatStageBranch } from '../layout/layout.js';
 import { addRemote, isAncestor, pushRefs, readChanges, readRemoteRefs, readRemoteUrl } from '../repo/git-repo.js';
-import { openRepository, type WorkshopRepository } from '../repo/open-repository.js';
-import { STAGES, type StageDefinition } from '../scenario/stages.js';
+import { openRepository, type RepoStage, type WorkshopRepository } from '../repo/open-repository.js';
 import { planPush, type LocalState, type PushPlan } from './plan-push.js';
 import { formatPullRequestUrl, parseWebRepository, type WebRepository } from './pull-request-urls.js';
 
@@ -22,7 +20,7 @@ export interface PublishOptions {
 }
 
 export interface PullRequestStep {
-  stage: StageDefinition;
+  stage: RepoStage;
   head: string;
   base: string;
   url?: string;
@@ -58,14 +56,14 @@ export async function chooseRemote(dir: string, given: string | undefined, purpo
 }
 
 /** Stage branches and their bases, in stage order: stage/01 -> main, stage/02 -> stage/01, … */
-export function listPullRequests(repo: Pick<WorkshopRepository, 'stageBranches' | 'settings'>, web: WebRepository | undefined): PullRequestStep[] {
+export function listPullRequests(repo: Pick<WorkshopRepository, 'stageBranches' | 'settings' | 'stages'>, web: WebRepository | undefined): PullRequestStep[] {
   return [...repo.stageBranches.values()]
     .sort((a, b) => a.number - b.number)
     .map((ref) => {
-      const stage = STAGES[ref.number];
+      const stage = repo.stages.get(ref.number)!;
       const previous = repo.stageBranches.get(ref.number - 1);
       const base = previous ? previous.name : repo.settings.branch;
-      return { stage, head: formatStageBranch(stage), base, ...(web ? { url: formatPullRequestUrl(web, ref.name, base) } : {}) };
+      return { stage, head: ref.name, base, ...(web ? { url: formatPullRequestUrl(web, ref.name, base) } : {}) };
     });
 }
 
@@ -73,7 +71,7 @@ export async function describeLocal(repo: WorkshopRepository): Promise<LocalStat
   const mainCommit = repo.refs.branches.get(repo.settings.branch);
   if (!mainCommit) throw new UserError(`the branch ${repo.settings.branch} (from .yo-rc.json) does not exist here.`, `Check out the workshop's branch (git switch ${repo.settings.branch}) or restore it.`);
   const stageTags = new Map([...repo.stageTags].map(([number, ref]) => [number, { ...ref, object: repo.refs.tagObjects.get(ref.name)! }]));
-  return { mainBranch: repo.settings.branch, mainCommit, stageBranches: repo.stageBranches, stageTags, mode: repo.settings.mode };
+  return { mainBranch: repo.settings.branch, mainCommit, stageBranches: repo.stageBranches, stageTags, stages: repo.stages, mode: repo.settings.mode };
 }
 
 export async function publishRepository(options: PublishOptions): Promise<PublishResult> {

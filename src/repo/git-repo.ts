@@ -51,24 +51,52 @@ export async function listBlobs(dir: string, commit: string, folders: readonly s
 export interface LocalRefs {
   /** Branch name -> commit. */
   branches: Map<string, string>;
+  /** Remote-tracking branch (`origin/main`) -> commit: what a clone knows of the remote's branches. */
+  remoteBranches: Map<string, string>;
   /** Tag name -> the commit it points at (annotated tags peeled). */
   tags: Map<string, string>;
   /** Tag name -> the tag object itself (what a push sends and `ls-remote` shows). */
   tagObjects: Map<string, string>;
+  /** Tag name -> the first line of its message. */
+  tagSubjects: Map<string, string>;
 }
 
 export async function readLocalRefs(dir: string): Promise<LocalRefs> {
-  const output = await runGit(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(*objectname)', 'refs/heads', 'refs/tags'], dir);
-  const refs: LocalRefs = { branches: new Map(), tags: new Map(), tagObjects: new Map() };
+  const format = '--format=%(refname)%00%(objectname)%00%(*objectname)%00%(contents:subject)';
+  const output = await runGit(['for-each-ref', format, 'refs/heads', 'refs/tags', 'refs/remotes'], dir);
+  const refs: LocalRefs = { branches: new Map(), remoteBranches: new Map(), tags: new Map(), tagObjects: new Map(), tagSubjects: new Map() };
   for (const line of output.split('\n').filter(Boolean)) {
-    const [name, object, peeled] = line.split('\0');
+    const [name, object, peeled, subject] = line.split('\0');
     if (name.startsWith('refs/heads/')) refs.branches.set(name.slice('refs/heads/'.length), object);
-    else {
-      refs.tags.set(name.slice('refs/tags/'.length), peeled || object);
-      refs.tagObjects.set(name.slice('refs/tags/'.length), object);
+    else if (name.startsWith('refs/remotes/')) {
+      if (!name.endsWith('/HEAD')) refs.remoteBranches.set(name.slice('refs/remotes/'.length), object);
+    } else {
+      const tag = name.slice('refs/tags/'.length);
+      refs.tags.set(tag, peeled || object);
+      refs.tagObjects.set(tag, object);
+      refs.tagSubjects.set(tag, subject ?? '');
     }
   }
   return refs;
+}
+
+/** Every commit reachable from `tips` that adds a file under `folder`, with its subject and the files it adds. */
+export async function listAdditions(dir: string, tips: readonly string[], folder: string): Promise<{ commit: string; subject: string; added: string[] }[]> {
+  if (tips.length === 0) return [];
+  const output = await runGit(['log', '--format=%x00%H%x00%s', '--name-only', '--diff-filter=A', ...tips, '--', `${folder}/`], dir);
+  return output
+    .split('\0')
+    .slice(1)
+    .reduce<{ commit: string; subject: string; added: string[] }[]>((commits, part, index, parts) => {
+      if (index % 2 === 0) commits.push({ commit: part, subject: (parts[index + 1] ?? '').split('\n')[0], added: (parts[index + 1] ?? '').split('\n').slice(1).filter(Boolean) });
+      return commits;
+    }, []);
+}
+
+/** Creates an annotated tag at a commit (for a stage whose tag this clone lacks); returns the tag object. */
+export async function createTag(dir: string, name: string, commit: string, message: string): Promise<string> {
+  await runGit(['tag', '--annotate', '--file=-', name, commit], dir, message);
+  return (await runGit(['rev-parse', `refs/tags/${name}`], dir)).trim();
 }
 
 /** Uncommitted changes, one `git status --porcelain` line each (untracked files included). */

@@ -2,34 +2,44 @@
  * The objects a revision of a workshop repository renders to, and the stage it holds (its newest
  * `stages/NN-name/` folder).
  *
- * renderFromTree builds the revision's own entry point (`cluster/`) with the in-process kustomize
- * of src/kustomize, which falls back to a real kustomize for anything outside its subset; so a
- * manifest edited by hand shows in the diff as it is. Only when neither can build the revision
- * (no kustomize installed) does renderRevision re-plan instead: the repository was generated from
- * the answers in its `.yo-rc.json`, so renderFromAnswers renders what those answers generate for
- * that stage, and says in a note when the revision's manifests differ from them.
+ * renderFromTree builds the revision itself with the in-process kustomize of src/kustomize, which
+ * falls back to a real kustomize for anything outside its subset; so a manifest edited by hand shows
+ * as it is. What it builds is what the engines sync: `cluster/` for one participant; for a class,
+ * `cluster/` (the shared parts) and one participant's `tenants/<name>/`, or without a participant the
+ * whole stage folder (written for the placeholder participant). Only when neither renderer can
+ * build the revision (no kustomize installed) does renderRevision re-plan it from the answers in its
+ * `.yo-rc.json`, and it says so in a note.
  */
-import { createHash } from 'node:crypto';
 import { MissingToolError, UserError } from '../errors.js';
-import { readGitRevision, renderStage } from '../kustomize/index.js';
-import { ENTRY_DIR, formatStageId, formatTag, STAGES_DIR } from '../layout/layout.js';
-import { sortObjects } from '../plan/compare-objects.js';
+import { sortObjects } from '../diff/compare-objects.js';
+import { readGitRevision, renderStage, type RenderedObject, type RepoReader } from '../kustomize/index.js';
+import { ENTRY_DIR, parseStageId, STAGES_DIR, TENANTS_DIR, tenantDir } from '../layout/layout.js';
 import { planStages, type StagePlan } from '../plan/plan-stages.js';
 import type { KubeObject } from '../render/manifest.js';
-import { STAGES, type StageDefinition } from '../scenario/stages.js';
 import type { Settings } from '../settings/settings.js';
-import { listBlobs, listFolder } from './git-repo.js';
+import { listFolder } from './git-repo.js';
 import { readSettingsAt } from './open-repository.js';
+
+export interface RevisionStage {
+  number: number;
+  slug: string;
+  id: string;
+}
 
 export interface RenderedRevision {
   commit: string;
-  stage: StageDefinition;
+  stage: RevisionStage;
   objects: readonly KubeObject[];
   /** What the reader should know about how the objects were obtained. */
   notes: string[];
 }
 
-export type RevisionRenderer = (dir: string, commit: string, shown: string) => Promise<RenderedRevision>;
+/** Which part of a revision to render: a class participant's view, or the repository's default. */
+export interface RenderView {
+  participant?: string;
+}
+
+export type RevisionRenderer = (dir: string, commit: string, shown: string, view?: RenderView) => Promise<RenderedRevision>;
 
 const planCache = new Map<string, StagePlan[]>();
 
@@ -44,53 +54,72 @@ export function planFor(settings: Settings): StagePlan[] {
   return plans;
 }
 
-/** The blob id git gives a file's content. */
-export function hashBlob(text: string): string {
-  const body = Buffer.from(text, 'utf8');
-  return createHash('sha1').update(`blob ${body.length}\0`).update(body).digest('hex');
-}
-
 /** The newest stage whose folder a tree holds. */
-export function findNewestStage(folders: readonly string[]): StageDefinition | undefined {
-  const present = new Set(folders);
-  return [...STAGES].reverse().find((stage) => present.has(formatStageId(stage)));
+export function findNewestStage(folders: readonly string[]): RevisionStage | undefined {
+  return folders
+    .map((id) => ({ id, parsed: parseStageId(id) }))
+    .filter((entry) => entry.parsed !== undefined)
+    .map(({ id, parsed }) => ({ id, number: parsed!.number, slug: parsed!.slug }))
+    .sort((a, b) => b.number - a.number)[0];
 }
 
-export const renderFromAnswers: RevisionRenderer = async (dir, commit, shown) => {
+function noStage(shown: string): UserError {
+  return new UserError(`${shown} holds no stage folder under ${STAGES_DIR}/, so it renders nothing.`, 'Give a stage tag, a stage branch or a stage number.');
+}
+
+export const renderFromAnswers: RevisionRenderer = async (dir, commit, shown, view = {}) => {
   const settings = await readSettingsAt(dir, commit, shown);
   const stage = findNewestStage(await listFolder(dir, commit, STAGES_DIR));
-  if (!stage) throw new UserError(`${shown} holds no stage folder under ${STAGES_DIR}/, so it renders nothing.`, 'Give a stage tag, a stage branch or a stage number.');
-  const plan = planFor({ ...settings, until: Math.max(settings.until, stage.number) })[stage.number];
-
-  const notes: string[] = [];
-  const actual = await listBlobs(dir, commit, [ENTRY_DIR, STAGES_DIR]);
-  const manifests = (paths: Iterable<string>) => [...paths].filter((path) => path.endsWith('.yaml') && (path.startsWith(`${ENTRY_DIR}/`) || path.startsWith(`${STAGES_DIR}/`)));
-  const expected = new Map(manifests(plan.files.keys()).map((path) => [path, hashBlob(plan.files.get(path)!)]));
-  const differing = [...new Set([...manifests(actual.keys()), ...expected.keys()])].filter((path) => actual.get(path) !== expected.get(path)).sort();
-  if (differing.length > 0) {
-    notes.push(
-      `${shown}: ${differing.length} manifest file(s) differ from what its answers generate for stage ${formatStageId(stage)} (${formatTag(stage)}), e.g. ${differing[0]}; the objects shown are the generated ones, not a build of the edited files.`,
-    );
-  }
-  return { commit, stage, objects: plan.objects, notes };
+  if (!stage) throw noStage(shown);
+  const plans = planFor({ ...settings, until: Math.max(settings.until, stage.number) });
+  const plan = plans.find((candidate) => candidate.stage.number === stage.number && candidate.stage.slug === stage.slug);
+  if (!plan) throw new UserError(`${shown}: stage ${stage.id} is not a stage of today's ${settings.flavor} workshop, and no kustomize is installed to build it as it is.`, 'Install kustomize or kubectl and run the command again.');
+  const notes = view.participant ? [`${shown}: the objects are the shared stage's, written for the placeholder participant, not ${view.participant}'s.`] : [];
+  return { commit, stage, objects: plan.objects, notes: [...notes, `${shown}: the objects are what its answers generate for stage ${stage.id}, not a build of its files.`] };
 };
 
-export const renderFromTree: RevisionRenderer = async (dir, commit, shown) => {
+async function renderFolders(reader: RepoReader, folders: readonly string[]): Promise<{ objects: RenderedObject[]; notes: string[] }> {
+  const objects: RenderedObject[] = [];
+  const notes: string[] = [];
+  const cache = new Map();
+  for (const folder of folders) {
+    const render = await renderStage(reader, folder, { fallback: true, cache });
+    objects.push(...render.objects);
+    if (render.renderer !== 'in-process') notes.push(`${folder} built with ${render.renderer}, since ${render.fallbackReason}`);
+  }
+  return { objects, notes };
+}
+
+export const renderFromTree: RevisionRenderer = async (dir, commit, shown, view = {}) => {
   const reader = await readGitRevision(dir, commit);
   const stage = findNewestStage(reader.list(STAGES_DIR));
-  if (!stage) throw new UserError(`${shown} holds no stage folder under ${STAGES_DIR}/, so it renders nothing.`, 'Give a stage tag, a stage branch or a stage number.');
-  const render = await renderStage(reader, ENTRY_DIR, { fallback: true });
-  const notes = render.renderer === 'in-process' ? [] : [`${shown}: built with ${render.renderer}, since ${render.fallbackReason}`];
-  return { commit, stage, objects: sortObjects(render.objects.map((rendered) => rendered.object)), notes };
+  if (!stage) throw noStage(shown);
+  const isClass = reader.isDir(TENANTS_DIR);
+  let folders: string[];
+  if (view.participant !== undefined) {
+    const own = tenantDir(view.participant);
+    if (!reader.isDir(own)) {
+      throw new UserError(`${shown} has no participant ${JSON.stringify(view.participant)} (no ${own}/).`, `Participants: ${reader.list(TENANTS_DIR).join(', ') || '(none: a repository for one participant)'}.`);
+    }
+    // Argo CD syncs the participant's folder; Flux syncs one folder per layer in it.
+    const layers = reader.readFile(`${own}/kustomization.yaml`) !== undefined
+      ? [own]
+      : reader.list(own).filter((name) => name !== 'values' && reader.readFile(`${own}/${name}/kustomization.yaml`) !== undefined).map((name) => `${own}/${name}`);
+    folders = [ENTRY_DIR, ...layers];
+  } else {
+    folders = [isClass ? `${STAGES_DIR}/${stage.id}` : ENTRY_DIR];
+  }
+  const { objects, notes } = await renderFolders(reader, folders);
+  return { commit, stage, objects: sortObjects(objects.map((rendered) => rendered.object)), notes: notes.map((note) => `${shown}: ${note}`) };
 };
 
 /** The revision built as it is; re-planned from its answers only when no kustomize can build it. */
-export const renderRevision: RevisionRenderer = async (dir, commit, shown) => {
+export const renderRevision: RevisionRenderer = async (dir, commit, shown, view) => {
   try {
-    return await renderFromTree(dir, commit, shown);
+    return await renderFromTree(dir, commit, shown, view);
   } catch (error) {
     if (!(error instanceof MissingToolError)) throw error;
-    const planned = await renderFromAnswers(dir, commit, shown);
-    return { ...planned, notes: [`${shown}: ${error.message} The objects shown are what its answers generate.`, ...planned.notes] };
+    const planned = await renderFromAnswers(dir, commit, shown, view);
+    return { ...planned, notes: [`${shown}: ${error.message}`, ...planned.notes] };
   }
 };

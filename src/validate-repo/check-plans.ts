@@ -5,6 +5,7 @@
  */
 import { loadAll } from 'js-yaml';
 import { ValidationError } from '../errors.js';
+import type { Flavor } from '../flavors/types.js';
 import { checkStage } from '../lint/check-stage.js';
 import { BOOTSTRAP_FILES, formatStageId, PATCHES_DIR } from '../layout/layout.js';
 import type { StagePlan } from '../plan/plan-stages.js';
@@ -21,20 +22,20 @@ function listManifests(files: ReadonlyMap<string, string>, prefix: (path: string
     .flatMap(([file, text]) => (loadAll(text) as unknown[]).map((object, index) => ({ file, index, object })));
 }
 
-export function checkPlans(plans: readonly StagePlan[], engines: readonly GitOpsEngine[]): StageReport[] {
+export function checkPlans(plans: readonly StagePlan[], flavor: Flavor, engines: readonly GitOpsEngine[]): StageReport[] {
   const files = plans[plans.length - 1].files;
   return plans.map((plan) => {
     const own = `stages/${formatStageId(plan.stage)}/`;
     // Stage folders never change after their own commit, so each file is checked once, with its stage;
     // the bootstrap goes with the first stage.
     const objects = listManifests(files, (path) => path.startsWith(own) || (plan === plans[0] && !path.startsWith('stages/')));
-    const violations = [...validateObjects(objects), ...checkStage({ layers: plan.layers, engines })];
+    const violations = [...validateObjects(objects), ...checkStage({ flavor, layers: plan.layers, engines })];
     return { stage: formatStageId(plan.stage), renderer: 'in-process', objects: plan.objects.length, violations };
   });
 }
 
-export function assertPlansValid(plans: readonly StagePlan[], engines: readonly GitOpsEngine[]): void {
-  const reports = checkPlans(plans, engines);
+export function assertPlansValid(plans: readonly StagePlan[], flavor: Flavor, engines: readonly GitOpsEngine[]): void {
+  const reports = checkPlans(plans, flavor, engines);
   if (countReport(reports).errors === 0) return;
   throw new ValidationError(
     'the generated manifests do not validate; nothing was written:',

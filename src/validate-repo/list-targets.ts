@@ -2,8 +2,9 @@
 import { load } from 'js-yaml';
 import { UserError } from '../errors.js';
 import type { RepoReader } from '../kustomize/index.js';
-import { ANSWERS_FILE, BOOTSTRAP_DIR, GENERATOR_NAME, STAGES_DIR } from '../layout/layout.js';
-import { findStage } from '../settings/check-settings.js';
+import { getFlavor, isFlavorId, LEGACY_FLAVOR } from '../flavors/registry.js';
+import type { Flavor } from '../flavors/types.js';
+import { ANSWERS_FILE, BOOTSTRAP_DIR, GENERATOR_NAME, parseStageId, STAGES_DIR } from '../layout/layout.js';
 import { suggestNearest } from '../settings/rules.js';
 import { GITOPS_CHOICES, selectEngines, type GitOpsChoice, type GitOpsEngine } from '../settings/settings.js';
 
@@ -25,25 +26,42 @@ export function listStageDirs(reader: RepoReader): string[] {
     .sort();
 }
 
-/** The engines a repository was generated for: its saved answers, else its bootstrap folders. */
-export function readEngines(reader: RepoReader): GitOpsEngine[] {
+export interface RepositoryProfile {
+  /** The flavor it was generated for; `ossm2` for a repository that predates flavors. */
+  flavor: Flavor;
+  engines: GitOpsEngine[];
+}
+
+function readAnswers(reader: RepoReader): Record<string, unknown> {
   const text = reader.readFile(ANSWERS_FILE);
-  if (text !== undefined) {
-    try {
-      const gitops = (load(text) as Record<string, Record<string, unknown>>)[GENERATOR_NAME]?.gitops;
-      if ((GITOPS_CHOICES as readonly unknown[]).includes(gitops)) return selectEngines(gitops as GitOpsChoice);
-    } catch {
-      // An unreadable answers file falls through to what the folders show.
-    }
+  if (text === undefined) return {};
+  try {
+    const answers = (load(text) as Record<string, Record<string, unknown>>)[GENERATOR_NAME];
+    return answers && typeof answers === 'object' ? answers : {};
+  } catch {
+    // An unreadable answers file falls through to what the folders show.
+    return {};
   }
-  return (['argocd', 'flux'] as const).filter((engine) => reader.isDir(`${BOOTSTRAP_DIR}/${engine}`));
+}
+
+/** What a repository was generated for: its saved answers, else what its folders show. */
+export function readProfile(reader: RepoReader): RepositoryProfile {
+  const answers = readAnswers(reader);
+  const flavor = getFlavor(isFlavorId(answers.flavor) ? answers.flavor : LEGACY_FLAVOR);
+  const engines = (GITOPS_CHOICES as readonly unknown[]).includes(answers.gitops)
+    ? selectEngines(answers.gitops as GitOpsChoice)
+    : (['argocd', 'flux'] as const).filter((engine) => reader.isDir(`${BOOTSTRAP_DIR}/${engine}`));
+  return { flavor, engines };
 }
 
 export function listTargets(reader: RepoReader, onlyStage?: string): Target[] {
   const stages = listStageDirs(reader);
   if (onlyStage !== undefined) {
-    const known = findStage(onlyStage);
-    const name = stages.find((dir) => dir === onlyStage || (known && dir.startsWith(`${String(known.number).padStart(2, '0')}-`)));
+    const text = onlyStage.trim();
+    const name = stages.find((dir) => {
+      const parsed = parseStageId(dir);
+      return dir === text || parsed?.slug === text || (/^\d+$/.test(text) && parsed?.number === Number(text));
+    });
     if (!name) {
       const near = suggestNearest(onlyStage, stages);
       throw new UserError(`--stage ${JSON.stringify(onlyStage)}: no such stage in this repository${near ? ` (did you mean ${near}?)` : ''}`, `Stages here: ${stages.join(', ')}.`);

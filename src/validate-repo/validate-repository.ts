@@ -9,12 +9,11 @@ import { renderStage, type RenderCache, type RenderedObject, type RepoReader } f
 import { checkStage } from '../lint/check-stage.js';
 import { dumpObjects, type KubeObject } from '../render/manifest.js';
 import type { SkippedObject, StageReport } from '../report/types.js';
-import { LAYERS, type Layer } from '../scenario/stages.js';
-import type { GitOpsEngine } from '../settings/settings.js';
+import type { Flavor, Layer } from '../flavors/types.js';
 import type { SchemaStore } from '../validate/schema-store.js';
 import type { Violation } from '../validate/types.js';
 import { validateObjects } from '../validate/validate-objects.js';
-import { listTargets, readEngines, type Target } from './list-targets.js';
+import { listTargets, readProfile, type RepositoryProfile, type Target } from './list-targets.js';
 
 export type ValidatorName = 'embedded' | 'kubeconform';
 
@@ -31,9 +30,9 @@ export interface ValidateRepositoryOptions {
 }
 
 /** The layer of an object, from the folder it came from: `stages/<id>/<layer>/…`. */
-function findLayer(file: string): Layer {
-  const layer = file.split('/')[2] as Layer;
-  return LAYERS.includes(layer) ? layer : 'apps';
+function findLayer(flavor: Flavor, file: string): Layer {
+  const layer = file.split('/')[2];
+  return flavor.layers.find((definition) => definition.layer === layer)?.layer ?? flavor.layers[flavor.layers.length - 1].layer;
 }
 
 function describeFailure(error: unknown): string {
@@ -69,7 +68,7 @@ async function renderTarget(reader: RepoReader, target: Target, options: Validat
   }
 }
 
-async function validateTarget(target: Target, rendered: Rendered, store: SchemaStore, engines: readonly GitOpsEngine[], options: ValidateRepositoryOptions): Promise<StageReport> {
+async function validateTarget(target: Target, rendered: Rendered, store: SchemaStore, profile: RepositoryProfile, options: ValidateRepositoryOptions): Promise<StageReport> {
   if ('failure' in rendered) return { stage: target.name, objects: 0, violations: [rendered.failure] };
   const { objects } = rendered;
   // A violation in a field a patch wrote names the patch too: the typo may be there.
@@ -89,16 +88,16 @@ async function validateTarget(target: Target, rendered: Rendered, store: SchemaS
     const layers: Partial<Record<Layer, KubeObject[]>> = {};
     const sources = new Map<KubeObject, { file: string; line?: number }>();
     for (const entry of objects) {
-      (layers[findLayer(entry.file)] ??= []).push(entry.object);
+      (layers[findLayer(profile.flavor, entry.file)] ??= []).push(entry.object);
       sources.set(entry.object, { file: entry.file, ...(entry.line ? { line: entry.line } : {}) });
     }
-    violations.push(...checkStage({ layers, engines, sourceOf: (object) => sources.get(object) ?? { file: target.dir } }));
+    violations.push(...checkStage({ flavor: profile.flavor, layers, engines: profile.engines, sourceOf: (object) => sources.get(object) ?? { file: target.dir } }));
   }
   return { stage: target.name, renderer: rendered.renderer, objects: objects.length, violations, ...(skipped.length > 0 ? { skipped } : {}) };
 }
 
 export async function validateRepository(reader: RepoReader, options: ValidateRepositoryOptions): Promise<StageReport[]> {
-  const engines = readEngines(reader);
+  const profile = readProfile(reader);
   const targets = listTargets(reader, options.stage);
   const rendered: Rendered[] = [];
   // Each stage chains onto the folders of the stages before it: render each folder once.
@@ -113,6 +112,6 @@ export async function validateRepository(reader: RepoReader, options: ValidateRe
   }
   const store = await options.resolveStore([...kinds.values()]);
   const reports: StageReport[] = [];
-  for (const [index, target] of targets.entries()) reports.push(await validateTarget(target, rendered[index], store, engines, options));
+  for (const [index, target] of targets.entries()) reports.push(await validateTarget(target, rendered[index], store, profile, options));
   return reports;
 }

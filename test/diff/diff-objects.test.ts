@@ -10,7 +10,7 @@ import { diffFields } from '../../src/diff/field-diff.js';
 import { formatDiffReport, type DiffReport } from '../../src/diff/format-diff.js';
 import { formatFieldSummary } from '../../src/diff/summarize-fields.js';
 import { formatStageId, layerDir } from '../../src/layout/layout.js';
-import { labelObject } from '../../src/plan/compare-objects.js';
+import { labelObject } from '../../src/diff/compare-objects.js';
 import { planStages, type StagePlan } from '../../src/plan/plan-stages.js';
 import { identifyObject, parseObjects, type KubeObject } from '../../src/render/manifest.js';
 import { LAYERS } from '../../src/scenario/stages.js';

@@ -7,7 +7,7 @@ import { diffRevisions } from '../../src/diff/diff-revisions.js';
 import { describeChanges } from '../../src/diff/diff-objects.js';
 import { formatDiffReport } from '../../src/diff/format-diff.js';
 import { formatStageBranch, formatStageId } from '../../src/layout/layout.js';
-import { labelObject } from '../../src/plan/compare-objects.js';
+import { labelObject } from '../../src/diff/compare-objects.js';
 import { makeWorkshop } from '../helpers/workshop.js';
 
 const lines = (changes: ReturnType<typeof describeChanges>) => changes.map((change) => `${change.type} ${change.label}`);

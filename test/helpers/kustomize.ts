@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { loadAll } from 'js-yaml';
 import type { KubeObject } from '../../src/render/manifest.js';
-import { sortObjects } from '../../src/plan/compare-objects.js';
+import { sortObjects } from '../../src/diff/compare-objects.js';
 
 function works(command: string, args: string[]): boolean {
   return spawnSync(command, args, { encoding: 'utf8' }).status === 0;

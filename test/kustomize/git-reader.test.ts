@@ -11,7 +11,7 @@ import { readGitRevision } from '../../src/kustomize/git-reader.js';
 import { findOnPath } from '../../src/kustomize/kustomize-binary.js';
 import { renderKustomization } from '../../src/kustomize/render-kustomization.js';
 import { ENTRY_DIR, stageDir } from '../../src/layout/layout.js';
-import { sortObjects } from '../../src/plan/compare-objects.js';
+import { sortObjects } from '../../src/diff/compare-objects.js';
 import { checkSettings } from '../../src/settings/check-settings.js';
 import { git } from '../helpers/git.js';
 import { buildWithKustomize } from '../helpers/kustomize.js';

@@ -9,7 +9,7 @@ import { KustomizationError, UnsupportedKustomizationError } from '../../src/kus
 import { renderKustomization } from '../../src/kustomize/render-kustomization.js';
 import { createWorkingTreeReader } from '../../src/kustomize/repo-reader.js';
 import { ENTRY_DIR, stageDir } from '../../src/layout/layout.js';
-import { sortObjects } from '../../src/plan/compare-objects.js';
+import { sortObjects } from '../../src/diff/compare-objects.js';
 import { planStages } from '../../src/plan/plan-stages.js';
 import { checkSettings } from '../../src/settings/check-settings.js';
 import { buildWithKustomize, KUSTOMIZE } from '../helpers/kustomize.js';

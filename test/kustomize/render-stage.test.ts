@@ -7,7 +7,7 @@ import { UnsupportedKustomizationError } from '../../src/kustomize/errors.js';
 import { readGitRevision } from '../../src/kustomize/git-reader.js';
 import { findKustomize, renderWithKustomizeBinary } from '../../src/kustomize/kustomize-binary.js';
 import { renderStage } from '../../src/kustomize/render-stage.js';
-import { sortObjects } from '../../src/plan/compare-objects.js';
+import { sortObjects } from '../../src/diff/compare-objects.js';
 import { git } from '../helpers/git.js';
 import { buildWithKustomize } from '../helpers/kustomize.js';
 import { makeTempDir } from '../helpers/temp.js';

@@ -6,7 +6,10 @@ import { formatCommandHelp, parseCommand, type CommandSpec } from '../parse-comm
 const spec: CommandSpec = {
   name: 'diff',
   positionals: ['<from>', '<to>'],
-  options: [{ name: 'output', type: 'string', value: '<format>', choices: DIFF_FORMATS, description: 'how to print the diff, default text' }],
+  options: [
+    { name: 'output', type: 'string', value: '<format>', choices: DIFF_FORMATS, description: 'how to print the diff, default text' },
+    { name: 'tenant', type: 'string', value: '<name>', description: "a class: render this participant's objects (default: the shared stage, written for the placeholder participant)" },
+  ],
 };
 
 export const diffCommand: Command = {
@@ -28,7 +31,8 @@ export const diffCommand: Command = {
     const { values, positionals } = parseCommand(spec, args);
     const { diffRevisions } = await import('../../diff/diff-revisions.js');
     const { formatDiffReport } = await import('../../diff/format-diff.js');
-    const report = await diffRevisions((values.dir as string | undefined) ?? process.cwd(), positionals[0], positionals[1]);
+    const tenant = values.tenant as string | undefined;
+    const report = await diffRevisions((values.dir as string | undefined) ?? process.cwd(), positionals[0], positionals[1], undefined, tenant === undefined ? {} : { participant: tenant });
     process.stdout.write(formatDiffReport(report, ((values.output as string | undefined) ?? 'text') as DiffFormat));
     return 0;
   },
