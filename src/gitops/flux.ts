@@ -8,7 +8,7 @@
  */
 import { toSshUrl } from '../settings/rules.js';
 import { entryLayerDir, FLUX_NAMESPACE, TAG_RANGE, type Names } from '../layout/layout.js';
-import { buildFluxHealthCheckExprs } from './health-checks.js';
+import { buildFluxHealthCheckExprs, MESH_HEALTH_CHECKS } from './health-checks.js';
 import type { KubeObject } from '../render/manifest.js';
 import { LAYERS } from '../scenario/stages.js';
 import type { Settings } from '../settings/settings.js';
@@ -31,7 +31,7 @@ export function buildFluxBootstrap(settings: Settings, names: Names, tag: string
       wait: true,
     };
     if (index > 0) spec.dependsOn = [{ name: names.fluxKustomization(LAYERS[index - 1]) }];
-    if (layer === 'mesh') spec.healthCheckExprs = buildFluxHealthCheckExprs();
+    if (layer === 'mesh') spec.healthCheckExprs = buildFluxHealthCheckExprs(MESH_HEALTH_CHECKS);
     return {
       apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
       kind: 'Kustomization',

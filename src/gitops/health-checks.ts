@@ -1,24 +1,35 @@
 /**
- * Health gates for the mesh's custom resources, which neither engine understands out of the box:
- * without them Argo CD calls a ServiceMeshControlPlane healthy the moment it exists, and the next
- * sync wave (or the next promotion) starts before the control plane can inject a sidecar.
+ * Health gates for custom resources that neither engine understands out of the box: without them
+ * Argo CD calls a ServiceMeshControlPlane healthy the moment it exists, and the next sync wave (or
+ * the next promotion) starts before the control plane can inject a sidecar.
  *
- * Argo CD gets Lua scripts (package files under templates/health/, embedded verbatim) as `argocd-cm`
- * keys and, for OpenShift GitOps, as a merge patch of the `ArgoCD` CR. Flux gets CEL expressions on
- * the mesh Kustomization, which already waits (`wait: true`) for everything it applies.
+ * Each check is one named definition; a flavor picks the ones its repository needs and hands them
+ * to the builders. Argo CD gets Lua scripts (package files under templates/health/, embedded
+ * verbatim) as `argocd-cm` keys and, for OpenShift GitOps, as a merge patch of the `ArgoCD` CR.
+ * Flux gets CEL expressions on the Kustomization that applies the kinds, which already waits
+ * (`wait: true`) for everything it applies.
  */
-import { ARGOCD_NAMESPACE, BOOTSTRAP_FILES, bootstrapDir } from '../layout/layout.js';
+import { BOOTSTRAP_FILES, bootstrapDir } from '../layout/layout.js';
 import type { KubeObject } from '../render/manifest.js';
 import { readTemplate } from '../render/template.js';
 
-export interface MeshHealthCheck {
+/** Flux `healthCheckExprs`, evaluated in this order: inProgress, failed, current. */
+export interface HealthCheckExprs {
+  inProgress: string;
+  failed: string;
+  current: string;
+}
+
+export interface HealthCheck {
   group: string;
   apiVersion: string;
   kind: string;
   /** The Argo CD Lua script, under templates/. */
   luaFile: string;
-  /** Flux CEL expressions, evaluated in this order: inProgress, failed, current. */
-  cel: { inProgress: string; failed: string; current: string };
+  /** Flux CEL expressions; absent for a check only Argo CD needs. */
+  cel?: HealthCheckExprs;
+  /** The upstream files (at a pinned version) the semantics are read from. */
+  source: string;
 }
 
 /** Condition reasons (Maistra istio-operator 2.x) that need a person rather than a retry. */
@@ -28,86 +39,115 @@ export const MEMBER_ROLL_FAILURES = ['ErrMultipleSMCPs', 'ErrInvalidName'] as co
 const quoted = (values: readonly string[]) => `[${values.map((value) => `'${value}'`).join(', ')}]`;
 /** No status yet, or a status about an older spec. */
 const NOT_OBSERVED = '!has(status.conditions) || !has(status.observedGeneration) || status.observedGeneration < metadata.generation';
+const MAISTRA_SOURCE = 'maistra/istio-operator branch maistra-2.5: pkg/apis/maistra/status/status.go (condition types and reasons)';
 
-export const MESH_HEALTH_CHECKS: readonly MeshHealthCheck[] = [
-  {
-    group: 'maistra.io',
-    apiVersion: 'maistra.io/v2',
-    kind: 'ServiceMeshControlPlane',
-    luaFile: 'health/service-mesh-control-plane.lua',
-    cel: {
-      inProgress: NOT_OBSERVED,
-      failed: `status.conditions.exists(e, e.type in ['Installed', 'Reconciled'] && e.status == 'False' && e.reason in ${quoted(CONTROL_PLANE_FAILURES)})`,
-      current: "status.conditions.exists(e, e.type == 'Ready' && e.status == 'True')",
-    },
+export const SERVICE_MESH_CONTROL_PLANE: HealthCheck = {
+  group: 'maistra.io',
+  apiVersion: 'maistra.io/v2',
+  kind: 'ServiceMeshControlPlane',
+  luaFile: 'health/service-mesh-control-plane.lua',
+  source: MAISTRA_SOURCE,
+  cel: {
+    inProgress: NOT_OBSERVED,
+    failed: `status.conditions.exists(e, e.type in ['Installed', 'Reconciled'] && e.status == 'False' && e.reason in ${quoted(CONTROL_PLANE_FAILURES)})`,
+    current: "status.conditions.exists(e, e.type == 'Ready' && e.status == 'True')",
   },
-  {
-    group: 'maistra.io',
-    apiVersion: 'maistra.io/v1',
-    kind: 'ServiceMeshMemberRoll',
-    luaFile: 'health/service-mesh-member-roll.lua',
-    cel: {
-      inProgress: NOT_OBSERVED,
-      failed:
-        `status.conditions.exists(e, e.type == 'Ready' && e.status == 'False' && (e.reason in ${quoted(MEMBER_ROLL_FAILURES)}` +
-        " || (e.reason == 'ReconcileError' && (!has(status.pendingMembers) || size(status.pendingMembers) == 0))))",
-      current:
-        "status.conditions.exists(e, e.type == 'Ready' && e.status == 'True')" +
-        ' && (!has(spec.members) || spec.members.all(m, has(status.configuredMembers) && m in status.configuredMembers))',
-    },
-  },
-];
+};
 
-export function readHealthScript(check: MeshHealthCheck): string {
+export const SERVICE_MESH_MEMBER_ROLL: HealthCheck = {
+  group: 'maistra.io',
+  apiVersion: 'maistra.io/v1',
+  kind: 'ServiceMeshMemberRoll',
+  luaFile: 'health/service-mesh-member-roll.lua',
+  source: MAISTRA_SOURCE,
+  cel: {
+    inProgress: NOT_OBSERVED,
+    failed:
+      `status.conditions.exists(e, e.type == 'Ready' && e.status == 'False' && (e.reason in ${quoted(MEMBER_ROLL_FAILURES)}` +
+      " || (e.reason == 'ReconcileError' && (!has(status.pendingMembers) || size(status.pendingMembers) == 0))))",
+    current:
+      "status.conditions.exists(e, e.type == 'Ready' && e.status == 'True')" +
+      ' && (!has(spec.members) || spec.members.all(m, has(status.configuredMembers) && m in status.configuredMembers))',
+  },
+};
+
+/** The OpenShift Service Mesh 2 checks, until the flavor registry picks checks per repository. */
+export const MESH_HEALTH_CHECKS: readonly HealthCheck[] = [SERVICE_MESH_CONTROL_PLANE, SERVICE_MESH_MEMBER_ROLL];
+
+export function readHealthScript(check: HealthCheck): string {
   return readTemplate(check.luaFile);
 }
 
 /** The `argocd-cm` key Argo CD reads a custom health check from. */
-export function formatHealthKey(check: Pick<MeshHealthCheck, 'group' | 'kind'>): string {
+export function formatHealthKey(check: Pick<HealthCheck, 'group' | 'kind'>): string {
   return `resource.customizations.health.${check.group}_${check.kind}`;
 }
 
 /** Upstream Argo CD: the health checks as keys of `argocd-cm` (kubectl apply merges them in). */
-export function buildArgoCdHealthConfigMap(): KubeObject {
+export function buildArgoCdHealthConfigMap(checks: readonly HealthCheck[], namespace: string): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: {
       name: 'argocd-cm',
-      namespace: ARGOCD_NAMESPACE,
+      namespace,
       labels: { 'app.kubernetes.io/name': 'argocd-cm', 'app.kubernetes.io/part-of': 'argocd' },
     },
-    data: Object.fromEntries(MESH_HEALTH_CHECKS.map((check) => [formatHealthKey(check), readHealthScript(check)])),
+    data: Object.fromEntries(checks.map((check) => [formatHealthKey(check), readHealthScript(check)])),
   };
 }
 
 /** OpenShift GitOps: a merge patch for the `ArgoCD` CR, whose operator owns (and rewrites) argocd-cm. */
-export function buildArgoCdHealthPatch(): { spec: { resourceHealthChecks: { group: string; kind: string; check: string }[] } } {
+export function buildArgoCdHealthPatch(checks: readonly HealthCheck[]): { spec: { resourceHealthChecks: { group: string; kind: string; check: string }[] } } {
   return {
-    spec: { resourceHealthChecks: MESH_HEALTH_CHECKS.map((check) => ({ group: check.group, kind: check.kind, check: readHealthScript(check) })) },
+    spec: { resourceHealthChecks: checks.map((check) => ({ group: check.group, kind: check.kind, check: readHealthScript(check) })) },
   };
 }
 
-/** Flux: `spec.healthCheckExprs` of the Kustomization that applies the mesh layer. */
-export function buildFluxHealthCheckExprs(): Record<string, string>[] {
-  return MESH_HEALTH_CHECKS.map((check) => ({ apiVersion: check.apiVersion, kind: check.kind, ...check.cel }));
+/** Flux: `spec.healthCheckExprs` of the Kustomization that applies these kinds (Argo-only checks left out). */
+export function buildFluxHealthCheckExprs(checks: readonly HealthCheck[]): Record<string, string>[] {
+  return checks.flatMap((check) => (check.cel ? [{ apiVersion: check.apiVersion, kind: check.kind, ...check.cel }] : []));
 }
 
 const CONFIG_MAP_FILE = `${bootstrapDir('argocd')}/${BOOTSTRAP_FILES.argocd.healthConfigMap}`;
 const PATCH_FILE = `${bootstrapDir('argocd')}/${BOOTSTRAP_FILES.argocd.healthPatch}`;
-export const ARGOCD_HEALTH_PATCH_COMMAND = `oc patch argocd openshift-gitops -n ${ARGOCD_NAMESPACE} --type merge --patch-file ${PATCH_FILE}`;
+/** The default OpenShift GitOps instance: an `ArgoCD` CR of this name. */
+const OPENSHIFT_GITOPS_INSTANCE = 'openshift-gitops';
 
-export const ARGOCD_HEALTH_HEADER = [
-  '# Argo CD health checks for the mesh custom resources (Argo CD ships none for maistra.io), so a sync',
-  '# wave, and so a promotion, waits for a ready control plane and member roll. Written by generator-sockshop-mesh.',
-  `# Upstream Argo CD: kubectl apply -f ${CONFIG_MAP_FILE} (merges these keys into argocd-cm).`,
-  '# OpenShift GitOps: its operator owns argocd-cm and reverts edits; the supported way is the ArgoCD CR:',
-  `#   ${ARGOCD_HEALTH_PATCH_COMMAND}`,
-].join('\n');
+/** "A, B and C (group)": the kinds the checks cover, grouped by API group. */
+function describeKinds(checks: readonly HealthCheck[]): string {
+  const groups = [...new Set(checks.map((check) => check.group))];
+  const parts = groups.map((group) => `${checks.filter((check) => check.group === group).map((check) => check.kind).join(', ')} (${group})`);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts.join('');
+}
 
-export const ARGOCD_HEALTH_PATCH_HEADER = [
-  '# OpenShift GitOps (argocd-operator): the mesh health checks as a merge patch of the ArgoCD CR:',
-  `#   ${ARGOCD_HEALTH_PATCH_COMMAND}`,
-  '# A merge patch replaces the whole list: if your instance already has spec.resourceHealthChecks,',
-  '# add these two entries to it with `oc edit argocd openshift-gitops` instead. Written by generator-sockshop-mesh.',
-].join('\n');
+/** OpenShift GitOps: the command that applies the patch to the instance in `namespace`. */
+export function formatArgoCdHealthPatchCommand(namespace: string): string {
+  return `oc patch argocd ${OPENSHIFT_GITOPS_INSTANCE} -n ${namespace} --type merge --patch-file ${PATCH_FILE}`;
+}
+
+/**
+ * The comment above the `argocd-cm` keys for an upstream Argo CD in `namespace`; with
+ * `operatorNamespace`, also the way for an OpenShift GitOps instance there.
+ */
+export function formatArgoCdHealthHeader(checks: readonly HealthCheck[], namespace: string, operatorNamespace?: string): string {
+  return [
+    `# Argo CD health checks for ${describeKinds(checks)}: Argo CD ships none for these kinds,`,
+    '# so without them a sync wave, and so a promotion, would not wait until they are ready. Written by generator-sockshop-mesh.',
+    `# Upstream Argo CD in namespace ${namespace}: kubectl apply -f ${CONFIG_MAP_FILE} (merges these keys into argocd-cm).`,
+    ...(operatorNamespace === undefined
+      ? []
+      : ['# OpenShift GitOps: its operator owns argocd-cm and reverts edits; the supported way is the ArgoCD CR:', `#   ${formatArgoCdHealthPatchCommand(operatorNamespace)}`]),
+  ].join('\n');
+}
+
+/** The comment above the `ArgoCD` CR merge patch for the OpenShift GitOps instance in `namespace`. */
+export function formatArgoCdHealthPatchHeader(checks: readonly HealthCheck[], namespace: string): string {
+  const entries = checks.length === 1 ? 'this entry' : `these ${checks.length} entries`;
+  return [
+    `# OpenShift GitOps (argocd-operator): the health checks for ${describeKinds(checks)} as a merge patch of the ArgoCD CR:`,
+    `#   ${formatArgoCdHealthPatchCommand(namespace)}`,
+    '# A merge patch replaces the whole list: if your instance already has spec.resourceHealthChecks,',
+    `# add ${entries} to it with \`oc edit argocd ${OPENSHIFT_GITOPS_INSTANCE} -n ${namespace}\` instead. Written by generator-sockshop-mesh.`,
+  ].join('\n');
+}

@@ -15,7 +15,10 @@ export const GENERATOR_NAME = 'generator-sockshop-mesh';
 /** The major version of the tag scheme: bump it when the scenario changes incompatibly. */
 export const TAG_MAJOR = 1;
 
+/** OpenShift GitOps: the default Argo CD instance and its namespace (both named openshift-gitops). */
 export const ARGOCD_NAMESPACE = 'openshift-gitops';
+/** Upstream Argo CD's install manifests put it (and argocd-cm) in this namespace. */
+export const UPSTREAM_ARGOCD_NAMESPACE = 'argocd';
 export const FLUX_NAMESPACE = 'flux-system';
 export const OPERATORS_NAMESPACE = 'openshift-operators';
 

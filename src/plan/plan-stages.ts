@@ -8,14 +8,16 @@ import { buildCiWorkflow } from '../gitops/ci-workflow.js';
 import { readPackageVersion } from '../util/package-root.js';
 import { buildFluxBootstrap } from '../gitops/flux.js';
 import {
-  ARGOCD_HEALTH_HEADER,
-  ARGOCD_HEALTH_PATCH_HEADER,
   buildArgoCdHealthConfigMap,
   buildArgoCdHealthPatch,
+  formatArgoCdHealthHeader,
+  formatArgoCdHealthPatchHeader,
+  MESH_HEALTH_CHECKS,
 } from '../gitops/health-checks.js';
 import { buildDocsContext } from '../docs/docs-context.js';
 import {
   ANSWERS_FILE,
+  ARGOCD_NAMESPACE,
   CI_WORKFLOW_FILE,
   BOOTSTRAP_FILES,
   bootstrapDir,
@@ -29,6 +31,7 @@ import {
   OPERATORS_NAMESPACE,
   relativeDir,
   stageDir,
+  UPSTREAM_ARGOCD_NAMESPACE,
   type Names,
 } from '../layout/layout.js';
 import { dumpObjects, dumpYaml, type KubeObject } from '../render/manifest.js';
@@ -82,8 +85,9 @@ export function planBootstrap(settings: Settings, names: Names, firstTag: string
       const { project: projectFile, pin, healthConfigMap, healthPatch } = BOOTSTRAP_FILES.argocd;
       add(dir, [[projectFile, [project]], [pin, [application]]]);
       // Applied by hand, once, and not by `oc apply -k`: on OpenShift GitOps argocd-cm belongs to the operator.
-      files.set(`${dir}/${healthConfigMap}`, dumpObjects([buildArgoCdHealthConfigMap()], ARGOCD_HEALTH_HEADER));
-      files.set(`${dir}/${healthPatch}`, `${ARGOCD_HEALTH_PATCH_HEADER}\n${dumpYaml(buildArgoCdHealthPatch())}`);
+      const configMap = buildArgoCdHealthConfigMap(MESH_HEALTH_CHECKS, UPSTREAM_ARGOCD_NAMESPACE);
+      files.set(`${dir}/${healthConfigMap}`, dumpObjects([configMap], formatArgoCdHealthHeader(MESH_HEALTH_CHECKS, UPSTREAM_ARGOCD_NAMESPACE, ARGOCD_NAMESPACE)));
+      files.set(`${dir}/${healthPatch}`, `${formatArgoCdHealthPatchHeader(MESH_HEALTH_CHECKS, ARGOCD_NAMESPACE)}\n${dumpYaml(buildArgoCdHealthPatch(MESH_HEALTH_CHECKS))}`);
     } else {
       const [source, ...kustomizations] = buildFluxBootstrap(settings, names, firstTag);
       add(dir, [[BOOTSTRAP_FILES.flux.pin, [source]], [BOOTSTRAP_FILES.flux.kustomizations, kustomizations]]);

@@ -1,53 +1,30 @@
 /**
- * The Argo CD health checks, run in a real Lua VM (fengari, Lua 5.3; the scripts keep to what Argo
- * CD's gopher-lua 5.1 also has) against sample statuses shaped like the Maistra operator's, and the
- * proof that the generated files carry exactly these scripts.
+ * The Argo CD health checks, run in a real Lua VM inside Argo CD's default sandbox (see
+ * test/helpers/lua.ts) against sample statuses shaped like each operator's, and the proof that the
+ * generated files carry exactly these scripts.
  */
-import fengari from 'fengari';
 import { load, loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import {
+  buildArgoCdHealthConfigMap,
+  buildArgoCdHealthPatch,
   buildFluxHealthCheckExprs,
   CONTROL_PLANE_FAILURES,
+  formatArgoCdHealthHeader,
+  formatArgoCdHealthPatchCommand,
+  formatArgoCdHealthPatchHeader,
   formatHealthKey,
   MEMBER_ROLL_FAILURES,
   MESH_HEALTH_CHECKS,
   readHealthScript,
+  SERVICE_MESH_CONTROL_PLANE,
+  SERVICE_MESH_MEMBER_ROLL,
 } from '../../src/gitops/health-checks.js';
-import { BOOTSTRAP_FILES, bootstrapDir } from '../../src/layout/layout.js';
+import { ARGOCD_NAMESPACE, BOOTSTRAP_FILES, bootstrapDir, UPSTREAM_ARGOCD_NAMESPACE } from '../../src/layout/layout.js';
 import { planStages } from '../../src/plan/plan-stages.js';
 import { checkSettings } from '../../src/settings/check-settings.js';
-
-const { lua, lauxlib, lualib, to_luastring } = fengari as any;
-
-/** A Lua table constructor for a JSON-like value (ASCII strings only, which is all the samples use). */
-function toLua(value: unknown): string {
-  if (value === null || value === undefined) return 'nil';
-  if (typeof value === 'boolean' || typeof value === 'number') return String(value);
-  if (typeof value === 'string') {
-    if (!/^[\x20-\x7e]*$/.test(value)) throw new Error(`non-ASCII sample string ${value}`);
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return `{ ${value.map(toLua).join(', ')} }`;
-  return `{ ${Object.entries(value as object).map(([key, item]) => `[${JSON.stringify(key)}] = ${toLua(item)}`).join(', ')} }`;
-}
-
-/** Runs a health script the way Argo CD does: `obj` is a global, the chunk returns `hs`. */
-function runHealthScript(script: string, object: unknown): { status: string; message: string } {
-  const L = lauxlib.luaL_newstate();
-  lualib.luaL_openlibs(L);
-  const setup = lauxlib.luaL_dostring(L, to_luastring(`obj = ${toLua(object)}`));
-  if (setup !== 0) throw new Error(`sample: ${lua.lua_tojsstring(L, -1)}`);
-  if (lauxlib.luaL_loadstring(L, to_luastring(script)) !== lua.LUA_OK) throw new Error(`does not parse: ${lua.lua_tojsstring(L, -1)}`);
-  if (lua.lua_pcall(L, 0, 1, 0) !== lua.LUA_OK) throw new Error(`fails: ${lua.lua_tojsstring(L, -1)}`);
-  const field = (name: string) => {
-    lua.lua_getfield(L, -1, to_luastring(name));
-    const text = lua.lua_isstring(L, -1) ? lua.lua_tojsstring(L, -1) : undefined;
-    lua.lua_pop(L, 1);
-    return text;
-  };
-  return { status: field('status'), message: field('message') };
-}
+import { validateObjects } from '../../src/validate/index.js';
+import { runHealthScript } from '../helpers/lua.js';
 
 const condition = (type: string, status: string, reason: string, message = '') => ({ type, status, reason, message, lastTransitionTime: '2026-01-01T00:00:00Z' });
 const controlPlane = (status?: object, generation = 1) => ({
@@ -65,8 +42,16 @@ const memberRoll = (status?: object, members = ['user1-sockshop'], generation = 
   ...(status ? { status } : {}),
 });
 
-const smcp = readHealthScript(MESH_HEALTH_CHECKS.find((check) => check.kind === 'ServiceMeshControlPlane')!);
-const smmr = readHealthScript(MESH_HEALTH_CHECKS.find((check) => check.kind === 'ServiceMeshMemberRoll')!);
+const smcp = readHealthScript(SERVICE_MESH_CONTROL_PLANE);
+const smmr = readHealthScript(SERVICE_MESH_MEMBER_ROLL);
+
+describe('the Lua sandbox', () => {
+  it('is Argo CD\'s: no string library, so a script that needs one fails here as it would there', () => {
+    expect(() => runHealthScript('local hs = {}; hs.status = ("Healthy"):upper(); return hs', {})).toThrow(/fails/);
+    expect(() => runHealthScript('return { status = "Fine" }', {})).toThrow(/invalid health status Fine/);
+    expect(runHealthScript('local hs = {}; hs.status = table.concat({ "Heal", "thy" }); return hs', {}).status).toBe('Healthy');
+  });
+});
 
 describe('ServiceMeshControlPlane health (Lua)', () => {
   const installed = condition('Installed', 'True', 'InstallSuccessful', 'Successfully installed all mesh components');
@@ -166,33 +151,70 @@ describe('ServiceMeshMemberRoll health (Lua)', () => {
   });
 });
 
+describe('the builders', () => {
+  it('put the given checks into argocd-cm of the given namespace, a ConfigMap the bundled schema accepts', () => {
+    for (const namespace of [UPSTREAM_ARGOCD_NAMESPACE, 'argo-cd-custom']) {
+      const configMap = buildArgoCdHealthConfigMap(MESH_HEALTH_CHECKS, namespace);
+      expect(configMap.metadata).toMatchObject({ name: 'argocd-cm', namespace });
+      expect(Object.keys(configMap.data as object)).toEqual(MESH_HEALTH_CHECKS.map(formatHealthKey));
+      expect(validateObjects([{ file: 'argocd-cm-health.yaml', index: 0, object: configMap }])).toEqual([]);
+    }
+    expect(buildArgoCdHealthConfigMap([SERVICE_MESH_MEMBER_ROLL], 'argocd').data).toEqual({ [formatHealthKey(SERVICE_MESH_MEMBER_ROLL)]: smmr });
+  });
+
+  it('patch the ArgoCD CR with exactly the given checks, in order', () => {
+    const checks = [SERVICE_MESH_MEMBER_ROLL, SERVICE_MESH_CONTROL_PLANE];
+    expect(buildArgoCdHealthPatch(checks).spec.resourceHealthChecks).toEqual(checks.map((check) => ({ group: check.group, kind: check.kind, check: readHealthScript(check) })));
+  });
+
+  it('give Flux the CEL of every check that has one, and leave out the Argo CD-only ones', () => {
+    const argoOnly = { ...SERVICE_MESH_MEMBER_ROLL, cel: undefined };
+    expect(buildFluxHealthCheckExprs([SERVICE_MESH_CONTROL_PLANE, argoOnly])).toEqual([
+      { apiVersion: 'maistra.io/v2', kind: 'ServiceMeshControlPlane', ...SERVICE_MESH_CONTROL_PLANE.cel },
+    ]);
+  });
+
+  it('name the namespace they are given in the headers and the patch command', () => {
+    const header = formatArgoCdHealthHeader(MESH_HEALTH_CHECKS, 'argocd');
+    expect(header).toContain('Upstream Argo CD in namespace argocd');
+    expect(header).not.toContain('openshift-gitops');
+    expect(header).toContain('ServiceMeshControlPlane, ServiceMeshMemberRoll (maistra.io)');
+    expect(formatArgoCdHealthHeader(MESH_HEALTH_CHECKS, 'argocd', 'gitops-ns')).toContain(formatArgoCdHealthPatchCommand('gitops-ns'));
+    expect(formatArgoCdHealthPatchCommand('gitops-ns')).toMatch(/^oc patch argocd openshift-gitops -n gitops-ns --type merge --patch-file bootstrap\/argocd\/argocd-health-patch\.yaml$/);
+    const patchHeader = formatArgoCdHealthPatchHeader(MESH_HEALTH_CHECKS, 'gitops-ns');
+    expect(patchHeader).toContain(`add these ${MESH_HEALTH_CHECKS.length} entries`);
+    expect(patchHeader).toContain('oc edit argocd openshift-gitops -n gitops-ns');
+    for (const line of [...header.split('\n'), ...patchHeader.split('\n')]) expect(line).toMatch(/^# /);
+  });
+});
+
 describe('the generated bootstrap', () => {
   const [plan] = planStages(checkSettings({ gitops: 'both' }));
   const argocd = bootstrapDir('argocd');
 
-  it('carries exactly these scripts in the argocd-cm keys and in the ArgoCD CR patch', () => {
+  it('carries exactly these scripts in the argocd-cm keys (upstream Argo CD namespace) and in the ArgoCD CR patch', () => {
     const configMap = load(plan.files.get(`${argocd}/${BOOTSTRAP_FILES.argocd.healthConfigMap}`)!) as any;
-    expect(configMap).toMatchObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'argocd-cm', namespace: 'openshift-gitops' } });
+    expect(configMap).toMatchObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'argocd-cm', namespace: UPSTREAM_ARGOCD_NAMESPACE } });
     expect(configMap.data).toEqual({
       'resource.customizations.health.maistra.io_ServiceMeshControlPlane': smcp,
       'resource.customizations.health.maistra.io_ServiceMeshMemberRoll': smmr,
     });
     const patch = load(plan.files.get(`${argocd}/${BOOTSTRAP_FILES.argocd.healthPatch}`)!) as any;
     expect(patch.spec.resourceHealthChecks).toEqual(MESH_HEALTH_CHECKS.map((check) => ({ group: 'maistra.io', kind: check.kind, check: readHealthScript(check) })));
-    expect(formatHealthKey(MESH_HEALTH_CHECKS[0])).toBe('resource.customizations.health.maistra.io_ServiceMeshControlPlane');
+    expect(plan.files.get(`${argocd}/${BOOTSTRAP_FILES.argocd.healthPatch}`)).toContain(formatArgoCdHealthPatchCommand(ARGOCD_NAMESPACE));
   });
 
   it('keeps the health files out of `oc apply -k bootstrap/argocd` (the operator owns argocd-cm on OpenShift)', () => {
     const kustomization = load(plan.files.get(`${argocd}/kustomization.yaml`)!) as { resources: string[] };
     expect(kustomization.resources).toEqual([BOOTSTRAP_FILES.argocd.project, BOOTSTRAP_FILES.argocd.pin]);
-    expect(plan.files.get(`${argocd}/${BOOTSTRAP_FILES.argocd.healthConfigMap}`)).toContain('oc patch argocd openshift-gitops');
+    expect(plan.files.get(`${argocd}/${BOOTSTRAP_FILES.argocd.healthConfigMap}`)).toContain(`oc patch argocd openshift-gitops -n ${ARGOCD_NAMESPACE}`);
   });
 
   it('gives the Flux mesh Kustomization CEL checks for both kinds, evaluated because it waits', () => {
     const kustomizations = loadAll(plan.files.get(`${bootstrapDir('flux')}/${BOOTSTRAP_FILES.flux.kustomizations}`)!) as any[];
     const mesh = kustomizations.find((kustomization) => kustomization.spec.path === './cluster/mesh');
     expect(mesh.spec.wait).toBe(true);
-    expect(mesh.spec.healthCheckExprs).toEqual(buildFluxHealthCheckExprs());
+    expect(mesh.spec.healthCheckExprs).toEqual(buildFluxHealthCheckExprs(MESH_HEALTH_CHECKS));
     expect(mesh.spec.healthCheckExprs.map((expr: any) => `${expr.apiVersion} ${expr.kind}`)).toEqual([
       'maistra.io/v2 ServiceMeshControlPlane',
       'maistra.io/v1 ServiceMeshMemberRoll',
@@ -201,7 +223,7 @@ describe('the generated bootstrap', () => {
   });
 
   it('names the same failure reasons in CEL as in Lua', () => {
-    const [controlPlaneExprs, memberRollExprs] = buildFluxHealthCheckExprs();
+    const [controlPlaneExprs, memberRollExprs] = buildFluxHealthCheckExprs(MESH_HEALTH_CHECKS);
     for (const reason of CONTROL_PLANE_FAILURES) {
       expect(smcp).toContain(`${reason} = true`);
       expect(controlPlaneExprs.failed).toContain(`'${reason}'`);
