@@ -71,6 +71,46 @@ export const SERVICE_MESH_MEMBER_ROLL: HealthCheck = {
   },
 };
 
+/** Sail operator condition types, in the order it derives `status.state` from them. */
+export const SAIL_CONDITIONS = ['Reconciled', 'Ready', 'DependenciesHealthy'] as const;
+/**
+ * Reasons of a False `Reconciled` that need a person: ReconcileError (the operator could not apply
+ * the spec: a validation error, which it records and does not retry, an unknown or end-of-life
+ * version, values Helm cannot install) and NameAlreadyExists (an IstioRevisionTag has the
+ * revision's name; only an Istio carries it). The others (ActiveRevisionNotFound,
+ * FailedToGetActiveRevision, IstiodNotReady, DaemonSetNotReady, IstioCNINotFound, ...) pass.
+ */
+export const SAIL_FAILURES = ['ReconcileError', 'NameAlreadyExists'] as const;
+const SAIL_SOURCE =
+  'istio-ecosystem/sail-operator tag 1.30.3: api/v1/istio_types.go, api/v1/istiocni_types.go (conditions, reasons),' +
+  ' controllers/istio/istio_controller.go and controllers/istiocni/istiocni_controller.go (determineStatus),' +
+  ' pkg/reconciler/reconciler.go (validation errors are not retried)';
+/**
+ * One check for both kinds. `int()` on both generations makes the comparison hold whether a value
+ * arrives as an integer or as a string: the Sail CRDs type observedGeneration as int64, but Istio's
+ * own networking kinds write it as a string (fluxcd/flux2 issue 5982), and a bare `<` between a
+ * string and an int is a CEL evaluation error. Before the operator writes any status, `status` is
+ * unbound and Flux reports the object Unknown, which its wait treats as not ready yet.
+ */
+const SAIL_CEL: HealthCheckExprs = {
+  inProgress: '!has(status.conditions) || !has(status.observedGeneration) || int(status.observedGeneration) < int(metadata.generation)',
+  failed: `status.conditions.exists(c, c.type == 'Reconciled' && c.status == 'False' && has(c.reason) && c.reason in ${quoted(SAIL_FAILURES)})`,
+  current:
+    "status.conditions.exists(c, c.type == 'Ready' && c.status == 'True')" +
+    ` && status.conditions.all(c, !(c.type in ${quoted(SAIL_CONDITIONS)}) || c.status == 'True')`,
+};
+
+export const SAIL_ISTIO: HealthCheck = {
+  group: 'sailoperator.io',
+  apiVersion: 'sailoperator.io/v1',
+  kind: 'Istio',
+  luaFile: 'health/sail-operator.lua',
+  source: SAIL_SOURCE,
+  cel: SAIL_CEL,
+};
+
+export const SAIL_ISTIO_CNI: HealthCheck = { ...SAIL_ISTIO, kind: 'IstioCNI' };
+
 /** The OpenShift Service Mesh 2 checks, until the flavor registry picks checks per repository. */
 export const MESH_HEALTH_CHECKS: readonly HealthCheck[] = [SERVICE_MESH_CONTROL_PLANE, SERVICE_MESH_MEMBER_ROLL];
 

@@ -17,6 +17,10 @@ import {
   MEMBER_ROLL_FAILURES,
   MESH_HEALTH_CHECKS,
   readHealthScript,
+  SAIL_CONDITIONS,
+  SAIL_FAILURES,
+  SAIL_ISTIO,
+  SAIL_ISTIO_CNI,
   SERVICE_MESH_CONTROL_PLANE,
   SERVICE_MESH_MEMBER_ROLL,
 } from '../../src/gitops/health-checks.js';
@@ -148,6 +152,145 @@ describe('ServiceMeshMemberRoll health (Lua)', () => {
   it('is Progressing while a changed member list is not yet observed', () => {
     const stale = memberRoll({ observedGeneration: 1, configuredMembers: ['user1-sockshop'], conditions: [condition('Ready', 'True', 'Configured')] }, ['user1-sockshop'], 2);
     expect(runHealthScript(smmr, stale).status).toBe('Progressing');
+  });
+});
+
+/** A condition as the Sail operator serialises it: empty reason and message are left out (omitempty). */
+const sailCondition = (type: string, status: string, reason = '', message = '') => ({
+  type,
+  status,
+  ...(reason ? { reason } : {}),
+  ...(message ? { message } : {}),
+  lastTransitionTime: '2026-01-01T00:00:00Z',
+});
+/** The conditions each kind's determineStatus writes (sail-operator 1.30.3). */
+const SAIL_KINDS = [
+  { check: SAIL_ISTIO, types: ['Reconciled', 'Ready', 'DependenciesHealthy'], notReady: ['IstiodNotReady', 'not all istiod pods are ready'] },
+  { check: SAIL_ISTIO_CNI, types: ['Reconciled', 'Ready'], notReady: ['DaemonSetNotReady', 'not all istio-cni-node pods are ready'] },
+] as const;
+const sailObject = (kind: string, status?: object, generation = 1) => ({
+  apiVersion: 'sailoperator.io/v1',
+  kind,
+  metadata: { name: 'default', generation },
+  spec: { version: 'v1.30.3', namespace: kind === 'Istio' ? 'istio-system' : 'istio-cni' },
+  ...(status ? { status } : {}),
+});
+const sail = readHealthScript(SAIL_ISTIO);
+
+describe.each(SAIL_KINDS)('sailoperator.io $check.kind health (Lua)', ({ check, types, notReady }) => {
+  const kind = check.kind;
+  const allTrue = () => types.map((type) => sailCondition(type, 'True', type));
+  const replace = (type: string, condition: object) => allTrue().map((c) => (c.type === type ? condition : c));
+  const observed = (conditions: object[], extra: object = {}) => sailObject(kind, { observedGeneration: 1, conditions, ...extra });
+
+  it('is Progressing before the operator has written a status, or any conditions', () => {
+    expect(runHealthScript(sail, sailObject(kind))).toEqual({ status: 'Progressing', message: `Waiting for the Sail operator to report the ${kind} status` });
+    expect(runHealthScript(sail, sailObject(kind, { observedGeneration: 1 })).status).toBe('Progressing');
+    expect(runHealthScript(sail, observed([]))).toEqual({ status: 'Progressing', message: `Waiting for the ${kind} to report Ready` });
+  });
+
+  it('is Progressing right after creation, while every condition is Unknown without a reason', () => {
+    const fresh = observed(types.map((type) => sailCondition(type, 'Unknown')));
+    expect(runHealthScript(sail, fresh)).toEqual({ status: 'Progressing', message: 'Reconciled is Unknown' });
+  });
+
+  it('is Healthy when every condition is True for the current generation', () => {
+    expect(runHealthScript(sail, sailObject(kind, { observedGeneration: 3, state: 'Healthy', conditions: allTrue() }, 3))).toEqual({ status: 'Healthy', message: `${kind} is ready` });
+  });
+
+  it('is Progressing, not Healthy, while a new spec is not yet observed or the generation is missing', () => {
+    expect(runHealthScript(sail, sailObject(kind, { observedGeneration: 1, conditions: allTrue() }, 2))).toEqual({
+      status: 'Progressing',
+      message: 'Waiting for the Sail operator to reconcile the latest spec',
+    });
+    expect(runHealthScript(sail, sailObject(kind, { conditions: allTrue() })).status).toBe('Progressing');
+  });
+
+  it('reads an observedGeneration written as a string (as Istio networking kinds do) by its value', () => {
+    expect(runHealthScript(sail, sailObject(kind, { observedGeneration: '2', conditions: allTrue() }, 2)).status).toBe('Healthy');
+    expect(runHealthScript(sail, sailObject(kind, { observedGeneration: '1', conditions: allTrue() }, 2)).status).toBe('Progressing');
+  });
+
+  it('is Progressing while its workload is not ready, with the operator\'s reason and message', () => {
+    const [reason, message] = notReady;
+    expect(runHealthScript(sail, observed(replace('Ready', sailCondition('Ready', 'False', reason, message)), { state: reason }))).toEqual({
+      status: 'Progressing',
+      message: `${reason}: ${message}`,
+    });
+    const unknown = sailCondition('Ready', 'Unknown', 'ReadinessCheckFailed', 'failed to get readiness: timeout');
+    expect(runHealthScript(sail, observed(replace('Ready', unknown))).status).toBe('Progressing');
+  });
+
+  it('is Progressing when the Ready condition is missing, and does not need a Reconciled one', () => {
+    expect(runHealthScript(sail, observed(allTrue().filter((c) => c.type !== 'Ready'))).status).toBe('Progressing');
+    expect(runHealthScript(sail, observed(allTrue().filter((c) => c.type !== 'Reconciled'))).status).toBe('Healthy');
+  });
+
+  it.each(SAIL_FAILURES)('is Degraded when Reconciled is False with %s, naming the reason and the message', (reason) => {
+    const failed = observed([
+      sailCondition('Reconciled', 'False', reason, 'error reconciling resource: validation error: values.revision does not match revision name'),
+      sailCondition('Ready', 'Unknown', 'ReconcileError', 'cannot determine readiness due to reconciliation error'),
+    ]);
+    expect(runHealthScript(sail, failed)).toEqual({ status: 'Degraded', message: `${reason}: error reconciling resource: validation error: values.revision does not match revision name` });
+  });
+
+  it('treats a False Reconciled with any other reason as progress', () => {
+    const missing = sailCondition('Reconciled', 'False', 'ActiveRevisionNotFound', 'active IstioRevision not found');
+    expect(runHealthScript(sail, observed(replace('Reconciled', missing)))).toEqual({ status: 'Progressing', message: 'ActiveRevisionNotFound: active IstioRevision not found' });
+  });
+});
+
+describe('sailoperator.io Istio health (Lua), what only an Istio has', () => {
+  const types = ['Reconciled', 'Ready', 'DependenciesHealthy'];
+  const withDependencies = (condition: object) =>
+    sailObject('Istio', { observedGeneration: 1, conditions: types.map((type) => (type === 'DependenciesHealthy' ? condition : sailCondition(type, 'True', type))) });
+
+  it('names the active revision when Healthy', () => {
+    const ready = sailObject('Istio', { observedGeneration: 1, activeRevisionName: 'default', revisions: { total: 1, ready: 1, inUse: 1 }, conditions: types.map((type) => sailCondition(type, 'True', type)) });
+    expect(runHealthScript(sail, ready)).toEqual({ status: 'Healthy', message: 'Istio is ready (active revision default)' });
+  });
+
+  it('waits for the IstioCNI it depends on, even with a Ready istiod', () => {
+    for (const [reason, message] of [
+      ['IstioCNINotFound', 'IstioCNI resource does not exist'],
+      ['IstioCNINotHealthy', 'IstioCNI resource status indicates that the component is not healthy'],
+    ]) {
+      expect(runHealthScript(sail, withDependencies(sailCondition('DependenciesHealthy', 'False', reason, message)))).toEqual({ status: 'Progressing', message: `${reason}: ${message}` });
+    }
+  });
+
+  it('is Degraded on an Istio-level validation error (spec.version not set), which the operator does not retry', () => {
+    const invalid = sailObject('Istio', {
+      observedGeneration: 1,
+      state: 'ReconcileError',
+      conditions: [
+        sailCondition('Reconciled', 'False', 'ReconcileError', 'validation error: spec.version not set'),
+        sailCondition('Ready', 'Unknown', 'ReconcileError', 'cannot determine readiness due to reconciliation error'),
+      ],
+    });
+    expect(runHealthScript(sail, invalid)).toEqual({ status: 'Degraded', message: 'ReconcileError: validation error: spec.version not set' });
+  });
+});
+
+describe('sailoperator.io CEL for Flux', () => {
+  const [istio, cni] = buildFluxHealthCheckExprs([SAIL_ISTIO, SAIL_ISTIO_CNI]);
+
+  it('covers both kinds with the same expressions, which name the same reasons and conditions as the Lua script', () => {
+    expect([istio.kind, cni.kind]).toEqual(['Istio', 'IstioCNI']);
+    expect({ ...istio, kind: 'IstioCNI' }).toEqual(cni);
+    expect(SAIL_ISTIO.luaFile).toBe(SAIL_ISTIO_CNI.luaFile);
+    for (const reason of SAIL_FAILURES) {
+      expect(sail).toContain(`${reason} = true`);
+      expect(istio.failed).toContain(`'${reason}'`);
+    }
+    expect(sail).toContain(`{ ${SAIL_CONDITIONS.map((type) => `"${type}"`).join(', ')} }`);
+    for (const type of SAIL_CONDITIONS) expect(istio.current).toContain(`'${type}'`);
+  });
+
+  it('compares generations as integers whatever type they arrive as, and reads a reason only where it exists', () => {
+    expect(istio.inProgress).toContain('int(status.observedGeneration) < int(metadata.generation)');
+    expect(istio.inProgress).not.toMatch(/(?<!int\()status\.observedGeneration\s*[<>=!]/);
+    expect(istio.failed).toContain('has(c.reason) && c.reason in');
   });
 });
 
