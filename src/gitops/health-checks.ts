@@ -111,6 +111,23 @@ export const SAIL_ISTIO: HealthCheck = {
 
 export const SAIL_ISTIO_CNI: HealthCheck = { ...SAIL_ISTIO, kind: 'IstioCNI' };
 
+/**
+ * App of apps: a parent Application waits in its sync wave until a child Application is healthy.
+ * Argo CD dropped its built-in Application check in 1.8; the script follows the one its docs give
+ * (the child's status.health.status), and is Progressing while the child has no health yet, while
+ * the child's own sync runs, and while it is Missing or Unknown (see the script's header). Argo CD
+ * only: Flux never applies an Application, so there is no CEL.
+ */
+export const ARGOCD_APPLICATION: HealthCheck = {
+  group: 'argoproj.io',
+  apiVersion: 'argoproj.io/v1alpha1',
+  kind: 'Application',
+  luaFile: 'health/argocd-application.lua',
+  source:
+    'argoproj/argo-cd v3.5.1: docs/operator-manual/health.md ("Argocd App"), controller/health.go (a child\'s Missing and Unknown' +
+    ' do not count for its parent), gitops-engine/pkg/sync/sync_context.go (a wave goes on at Healthy, fails at Degraded)',
+};
+
 /** The OpenShift Service Mesh 2 checks, until the flavor registry picks checks per repository. */
 export const MESH_HEALTH_CHECKS: readonly HealthCheck[] = [SERVICE_MESH_CONTROL_PLANE, SERVICE_MESH_MEMBER_ROLL];
 

@@ -6,6 +6,7 @@
 import { load, loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import {
+  ARGOCD_APPLICATION,
   buildArgoCdHealthConfigMap,
   buildArgoCdHealthPatch,
   buildFluxHealthCheckExprs,
@@ -28,7 +29,7 @@ import { ARGOCD_NAMESPACE, BOOTSTRAP_FILES, bootstrapDir, UPSTREAM_ARGOCD_NAMESP
 import { planStages } from '../../src/plan/plan-stages.js';
 import { checkSettings } from '../../src/settings/check-settings.js';
 import { validateObjects } from '../../src/validate/index.js';
-import { runHealthScript } from '../helpers/lua.js';
+import { HEALTH_STATUSES, runHealthScript } from '../helpers/lua.js';
 
 const condition = (type: string, status: string, reason: string, message = '') => ({ type, status, reason, message, lastTransitionTime: '2026-01-01T00:00:00Z' });
 const controlPlane = (status?: object, generation = 1) => ({
@@ -291,6 +292,82 @@ describe('sailoperator.io CEL for Flux', () => {
     expect(istio.inProgress).toContain('int(status.observedGeneration) < int(metadata.generation)');
     expect(istio.inProgress).not.toMatch(/(?<!int\()status\.observedGeneration\s*[<>=!]/);
     expect(istio.failed).toContain('has(c.reason) && c.reason in');
+  });
+});
+
+/** A child Application as its controller reports it (argoproj.io/v1alpha1, Argo CD v3.5.1 CRD). */
+const childApplication = (status?: object) => ({
+  apiVersion: 'argoproj.io/v1alpha1',
+  kind: 'Application',
+  metadata: { name: 'istio-base', namespace: 'argocd', generation: 4 },
+  spec: {
+    project: 'default',
+    source: { repoURL: 'https://istio-release.storage.googleapis.com/charts', chart: 'base', targetRevision: '1.30.3' },
+    destination: { server: 'https://kubernetes.default.svc', namespace: 'istio-system' },
+    syncPolicy: { automated: { prune: true, selfHeal: true } },
+  },
+  ...(status ? { status } : {}),
+});
+const operation = (phase: string, message: string) => ({ phase, message, startedAt: '2026-01-01T00:00:00Z', operation: { sync: { revision: '1.30.3' } } });
+const application = readHealthScript(ARGOCD_APPLICATION);
+/** The statuses the documented script passes through; any other one means the child is still on its way. */
+const PASSED_THROUGH = ['Healthy', 'Degraded', 'Progressing', 'Suspended'];
+
+describe('argoproj.io Application health (Lua), for app of apps', () => {
+  it('is Progressing while the child has no health yet', () => {
+    for (const status of [undefined, {}, { health: {} }, { health: { status: '' } }, { sync: { status: 'OutOfSync' } }]) {
+      expect(runHealthScript(application, childApplication(status))).toEqual({ status: 'Progressing', message: 'Waiting for Argo CD to assess the health of this Application' });
+    }
+  });
+
+  it.each(HEALTH_STATUSES)('maps the child\'s %s to the documented status, or to Progressing while it is still on its way', (health) => {
+    const result = runHealthScript(application, childApplication({ health: { status: health }, sync: { status: 'Synced' } }));
+    expect(result.status).toBe(PASSED_THROUGH.includes(health) ? health : 'Progressing');
+    expect(result.message).toContain(health);
+  });
+
+  it('is Healthy when the child is Healthy and its last sync is over, naming its sync status', () => {
+    const synced = childApplication({ health: { status: 'Healthy' }, sync: { status: 'Synced', revision: '1.30.3' }, operationState: operation('Succeeded', 'successfully synced (all tasks run)') });
+    expect(runHealthScript(application, synced)).toEqual({ status: 'Healthy', message: 'Healthy, Synced' });
+  });
+
+  it('is Progressing, not Healthy, while the child\'s own sync is running or terminating', () => {
+    for (const phase of ['Running', 'Terminating']) {
+      const running = childApplication({ health: { status: 'Healthy' }, sync: { status: 'OutOfSync' }, operationState: operation(phase, 'waiting for completion of hook batch/Job/istio-init') });
+      expect(runHealthScript(application, running)).toEqual({ status: 'Progressing', message: `Its sync is ${phase}: waiting for completion of hook batch/Job/istio-init` });
+    }
+  });
+
+  it('is Degraded when the child is, with the error condition or the failed sync that says why', () => {
+    const failedSync = childApplication({ health: { status: 'Degraded' }, sync: { status: 'OutOfSync' }, operationState: operation('Failed', 'one or more objects failed to apply') });
+    expect(runHealthScript(application, failedSync)).toEqual({ status: 'Degraded', message: 'Degraded, OutOfSync (last sync Failed: one or more objects failed to apply)' });
+    const comparison = childApplication({
+      health: { status: 'Degraded' },
+      sync: { status: 'Unknown' },
+      conditions: [
+        { type: 'SharedResourceWarning', message: 'ConfigMap/istio is part of applications argocd/a and b' },
+        { type: 'ComparisonError', message: 'Failed to load target state: chart "base" version "9.9.9" not found' },
+      ],
+    });
+    expect(runHealthScript(application, comparison)).toEqual({
+      status: 'Degraded',
+      message: 'Degraded, Unknown (ComparisonError: Failed to load target state: chart "base" version "9.9.9" not found)',
+    });
+  });
+
+  it('copes with missing sync, conditions and operation fields', () => {
+    expect(runHealthScript(application, childApplication({ health: { status: 'Suspended' } }))).toEqual({ status: 'Suspended', message: 'Suspended, sync status unknown' });
+    expect(runHealthScript(application, childApplication({ health: { status: 'Missing' }, conditions: [{ type: 'SyncError' }], operationState: { phase: 'Failed' } }))).toEqual({
+      status: 'Progressing',
+      message: 'Its resources do not exist yet (Missing, sync status unknown)',
+    });
+  });
+
+  it('is Argo CD-only: Flux gets no expressions for it', () => {
+    expect(ARGOCD_APPLICATION.cel).toBeUndefined();
+    expect(buildFluxHealthCheckExprs([ARGOCD_APPLICATION, SAIL_ISTIO]).map((exprs) => exprs.kind)).toEqual(['Istio']);
+    expect(buildArgoCdHealthPatch([ARGOCD_APPLICATION]).spec.resourceHealthChecks).toEqual([{ group: 'argoproj.io', kind: 'Application', check: application }]);
+    expect(formatHealthKey(ARGOCD_APPLICATION)).toBe('resource.customizations.health.argoproj.io_Application');
   });
 });
 
