@@ -128,6 +128,9 @@ export const ARGOCD_APPLICATION: HealthCheck = {
     ' do not count for its parent), gitops-engine/pkg/sync/sync_context.go (a wave goes on at Healthy, fails at Degraded)',
 };
 
+/** Every check defined here, for the flavor registry to pick from (and the tests to cover). */
+export const HEALTH_CHECKS: readonly HealthCheck[] = [SERVICE_MESH_CONTROL_PLANE, SERVICE_MESH_MEMBER_ROLL, SAIL_ISTIO, SAIL_ISTIO_CNI, ARGOCD_APPLICATION];
+
 /** The OpenShift Service Mesh 2 checks, until the flavor registry picks checks per repository. */
 export const MESH_HEALTH_CHECKS: readonly HealthCheck[] = [SERVICE_MESH_CONTROL_PLANE, SERVICE_MESH_MEMBER_ROLL];
 

@@ -79,9 +79,7 @@ for _, kind in ipairs({ "Reconciled", "Ready", "DependenciesHealthy" }) do
   end
 end
 
+-- Only fields both kinds have: an IstioCNI has no activeRevisionName or revisions.
 hs.status = "Healthy"
 hs.message = obj.kind .. " is ready"
-if obj.status.activeRevisionName ~= nil and obj.status.activeRevisionName ~= "" then
-  hs.message = hs.message .. " (active revision " .. obj.status.activeRevisionName .. ")"
-end
 return hs

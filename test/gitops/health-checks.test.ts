@@ -3,6 +3,8 @@
  * test/helpers/lua.ts) against sample statuses shaped like each operator's, and the proof that the
  * generated files carry exactly these scripts.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { load, loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,6 +17,7 @@ import {
   formatArgoCdHealthPatchCommand,
   formatArgoCdHealthPatchHeader,
   formatHealthKey,
+  HEALTH_CHECKS,
   MEMBER_ROLL_FAILURES,
   MESH_HEALTH_CHECKS,
   readHealthScript,
@@ -28,7 +31,8 @@ import {
 import { ARGOCD_NAMESPACE, BOOTSTRAP_FILES, bootstrapDir, UPSTREAM_ARGOCD_NAMESPACE } from '../../src/layout/layout.js';
 import { planStages } from '../../src/plan/plan-stages.js';
 import { checkSettings } from '../../src/settings/check-settings.js';
-import { validateObjects } from '../../src/validate/index.js';
+import { locateBundledSchemaDir, validateObjects } from '../../src/validate/index.js';
+import { lookUpField, readCelFields, readCrdFields, readLuaFields } from '../helpers/field-paths.js';
 import { HEALTH_STATUSES, runHealthScript } from '../helpers/lua.js';
 
 const condition = (type: string, status: string, reason: string, message = '') => ({ type, status, reason, message, lastTransitionTime: '2026-01-01T00:00:00Z' });
@@ -246,9 +250,9 @@ describe('sailoperator.io Istio health (Lua), what only an Istio has', () => {
   const withDependencies = (condition: object) =>
     sailObject('Istio', { observedGeneration: 1, conditions: types.map((type) => (type === 'DependenciesHealthy' ? condition : sailCondition(type, 'True', type))) });
 
-  it('names the active revision when Healthy', () => {
-    const ready = sailObject('Istio', { observedGeneration: 1, activeRevisionName: 'default', revisions: { total: 1, ready: 1, inUse: 1 }, conditions: types.map((type) => sailCondition(type, 'True', type)) });
-    expect(runHealthScript(sail, ready)).toEqual({ status: 'Healthy', message: 'Istio is ready (active revision default)' });
+  it('is Healthy whatever it reports about its revisions', () => {
+    const ready = sailObject('Istio', { observedGeneration: 1, activeRevisionName: 'default', revisions: { total: 2, ready: 1, inUse: 1 }, conditions: types.map((type) => sailCondition(type, 'True', type)) });
+    expect(runHealthScript(sail, ready)).toEqual({ status: 'Healthy', message: 'Istio is ready' });
   });
 
   it('waits for the IstioCNI it depends on, even with a Ready istiod', () => {
@@ -371,6 +375,54 @@ describe('argoproj.io Application health (Lua), for app of apps', () => {
   });
 });
 
+describe('the fields every check reads exist in its upstream CRD', () => {
+  const crds = readCrdFields();
+  // metadata is not in a CRD's schema: Kubernetes' ObjectMeta, from the bundled core schemas.
+  const configMapSchema = JSON.parse(readFileSync(join(locateBundledSchemaDir(), 'configmap-v1.json'), 'utf8'));
+  const objectMeta = Object.keys(configMapSchema.definitions['io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta'].properties);
+  const typeOf = (fields: Record<string, string>, path: string) => {
+    if (path === 'kind' || path === 'apiVersion') return 'string';
+    const [root, name, ...rest] = path.split('.');
+    if (root === 'metadata') return name !== undefined && rest.length === 0 && objectMeta.includes(name) ? 'object-meta' : undefined;
+    return lookUpField(fields, path);
+  };
+
+  it('has the extracted fields of exactly the kinds the checks cover, from the CRD files named in SOURCES.md', () => {
+    expect(Object.keys(crds).sort()).toEqual(HEALTH_CHECKS.map((check) => `${check.apiVersion} ${check.kind}`).sort());
+    for (const entry of Object.values(crds)) expect(entry.blob).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it.each(HEALTH_CHECKS.filter((check) => check.cel))('$apiVersion $kind: the CEL names only CRD fields, and iterates only lists', (check) => {
+    const { fields } = crds[`${check.apiVersion} ${check.kind}`];
+    for (const [name, expression] of Object.entries(check.cel!)) {
+      const read = readCelFields(expression);
+      expect(read.unplaced, name).toEqual([]);
+      expect(read.paths.length, name).toBeGreaterThan(0);
+      expect(read.paths.filter((path) => typeOf(fields, path) === undefined), `${name}: ${expression}`).toEqual([]);
+      expect(read.lists.map((path) => [path, typeOf(fields, path)]), name).toEqual(read.lists.map((path) => [path, 'array']));
+    }
+    const observed = lookUpField(fields, 'status.observedGeneration');
+    expect(['integer', 'int-or-string']).toContain(observed);
+  });
+
+  it.each(HEALTH_CHECKS)('$apiVersion $kind: the Lua script reads only CRD fields', (check) => {
+    const { fields } = crds[`${check.apiVersion} ${check.kind}`];
+    const read = readLuaFields(readHealthScript(check));
+    expect(read.paths).toContain('status');
+    expect(read.paths.filter((path) => typeOf(fields, path) === undefined)).toEqual([]);
+    expect(read.lists.filter((path) => typeOf(fields, path) !== 'array')).toEqual([]);
+  });
+
+  it('catches a field the CRD does not have, and a name it cannot place', () => {
+    const { fields } = crds['sailoperator.io/v1 Istio'];
+    const typo = readCelFields("status.condition.exists(c, c.type == 'Ready') && c2.status == 'True'");
+    expect(typo.paths.filter((path) => lookUpField(fields, path) === undefined)).toEqual(['status.condition', 'status.condition[].type']);
+    expect(typo.unplaced).toEqual(['c2.status']);
+    expect(lookUpField(fields, 'status.conditions[].severity')).toBeUndefined();
+    expect(readLuaFields('local o = obj.status.operationState\nif o.phase then end').paths).toEqual(['status.operationState', 'status.operationState.phase']);
+  });
+});
+
 describe('the builders', () => {
   it('put the given checks into argocd-cm of the given namespace, a ConfigMap the bundled schema accepts', () => {
     for (const namespace of [UPSTREAM_ARGOCD_NAMESPACE, 'argo-cd-custom']) {
@@ -380,6 +432,20 @@ describe('the builders', () => {
       expect(validateObjects([{ file: 'argocd-cm-health.yaml', index: 0, object: configMap }])).toEqual([]);
     }
     expect(buildArgoCdHealthConfigMap([SERVICE_MESH_MEMBER_ROLL], 'argocd').data).toEqual({ [formatHealthKey(SERVICE_MESH_MEMBER_ROLL)]: smmr });
+    const everything = buildArgoCdHealthConfigMap(HEALTH_CHECKS, 'argocd');
+    expect(Object.keys(everything.data as object)).toHaveLength(HEALTH_CHECKS.length);
+    expect(validateObjects([{ file: 'argocd-cm-health.yaml', index: 0, object: everything }])).toEqual([]);
+  });
+
+  it('give Flux expressions that a Kustomization accepts under the bundled schema', () => {
+    const kustomization = {
+      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+      kind: 'Kustomization',
+      metadata: { name: 'mesh', namespace: 'flux-system' },
+      spec: { interval: '10m', path: './cluster/mesh', prune: true, wait: true, sourceRef: { kind: 'GitRepository', name: 'sockshop-mesh' }, healthCheckExprs: buildFluxHealthCheckExprs(HEALTH_CHECKS) },
+    };
+    expect(kustomization.spec.healthCheckExprs).toHaveLength(HEALTH_CHECKS.filter((check) => check.cel).length);
+    expect(validateObjects([{ file: 'kustomizations.yaml', index: 0, object: kustomization }])).toEqual([]);
   });
 
   it('patch the ArgoCD CR with exactly the given checks, in order', () => {
