@@ -89,8 +89,10 @@ const SAIL_SOURCE =
  * One check for both kinds. `int()` on both generations makes the comparison hold whether a value
  * arrives as an integer or as a string: the Sail CRDs type observedGeneration as int64, but Istio's
  * own networking kinds write it as a string (fluxcd/flux2 issue 5982), and a bare `<` between a
- * string and an int is a CEL evaluation error. Before the operator writes any status, `status` is
- * unbound and Flux reports the object Unknown, which its wait treats as not ready yet.
+ * string and an int is a CEL evaluation error. (Flux compares int64 generations itself before any
+ * expression, and skips that for other types since fluxcd/pkg runtime/cel PR 1187; ours covers both.)
+ * Before the operator writes any status, `status` is unbound and Flux reports the object Unknown,
+ * which its wait treats as not ready yet.
  */
 const SAIL_CEL: HealthCheckExprs = {
   inProgress: '!has(status.conditions) || !has(status.observedGeneration) || int(status.observedGeneration) < int(metadata.generation)',
