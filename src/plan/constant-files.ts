@@ -6,7 +6,8 @@
 import { buildArgoCdParticipant, buildArgoCdShared, type ArgoCdBootstrapInput } from '../gitops/argocd.js';
 import { buildCiWorkflow } from '../gitops/ci-workflow.js';
 import { buildFluxParticipant, buildFluxShared, buildFluxSingle, buildParticipantRole } from '../gitops/flux.js';
-import { buildArgoCdHealthConfigMap, buildArgoCdHealthPatch, formatHealthHeader, formatHealthPatchHeader } from '../gitops/health-checks.js';
+import { buildArgoCdHealthConfigMap, buildArgoCdHealthPatch, formatArgoCdHealthHeader, formatArgoCdHealthPatchHeader } from '../gitops/health-checks.js';
+import { ARGOCD_NAMESPACE } from '../flavors/shared.js';
 import { buildChartsProject } from '../gitops/charts-project.js';
 import { describeResources } from '../gitops/resources.js';
 import type { Layer } from '../flavors/types.js';
@@ -81,9 +82,10 @@ export function planConstantFiles(context: PlanContext, last: LastStage): Map<st
       add(dir, [[projectFile, [project, ...charts]], [pin, [application]]], participantFiles);
       for (const participant of participants) files.set(`${dir}/${PARTICIPANTS_BOOTSTRAP_DIR}/${participant.names.participant}.yaml`, dumpObjects(buildArgoCdParticipant(input, participant)));
       // Applied by hand, once, and not by `kubectl apply -k`: on OpenShift GitOps argocd-cm belongs to the operator.
-      const namespace = flavor.platform.argocdNamespace;
-      files.set(`${dir}/${healthConfigMap}`, dumpObjects([buildArgoCdHealthConfigMap(flavor.healthChecks, namespace)], formatHealthHeader(namespace)));
-      if (flavor.platform.kind === 'openshift') files.set(`${dir}/${healthPatch}`, `${formatHealthPatchHeader(namespace)}\n${dumpYaml(buildArgoCdHealthPatch(flavor.healthChecks))}`);
+      // argocd-cm is upstream Argo CD's (namespace argocd); OpenShift GitOps takes the same checks through its ArgoCD CR.
+      const openshift = flavor.platform.kind === 'openshift' ? flavor.platform.argocdNamespace : undefined;
+      files.set(`${dir}/${healthConfigMap}`, dumpObjects([buildArgoCdHealthConfigMap(flavor.healthChecks, ARGOCD_NAMESPACE)], formatArgoCdHealthHeader(flavor.healthChecks, ARGOCD_NAMESPACE, openshift)));
+      if (openshift) files.set(`${dir}/${healthPatch}`, `${formatArgoCdHealthPatchHeader(flavor.healthChecks, openshift)}\n${dumpYaml(buildArgoCdHealthPatch(flavor.healthChecks))}`);
     } else if (isClass) {
       const role = buildParticipantRole(describeResources(participantObjects.filter((object) => object.metadata.namespace)), [...extraRules(participantObjects)]);
       const [source, ...kustomizations] = buildFluxShared(settings, flavor, repo, settings.mode === 'follow' ? firstTag : lastTag);
