@@ -6,7 +6,10 @@
 import { computeLayerWaves } from '../gitops/annotate.js';
 import type { Flavor, StageDefinition } from '../flavors/types.js';
 import type { LanguageId } from '../languages/registry.js';
-import { BOOTSTRAP_DIR, CI_WORKFLOW_FILE, ENTRY_DIR, formatStageId, formatTag, stageDir, TAG_RANGE, TENANTS_DIR } from '../layout/layout.js';
+import { BOOTSTRAP_DIR, CI_WORKFLOW_FILE, ENTRY_DIR, formatStageBranch, formatStageId, formatTag, stageDir, TAG_RANGE, TENANTS_DIR } from '../layout/layout.js';
+import type { KubeObject } from '../render/manifest.js';
+import { formatHistory, formatMermaid } from './diagram.js';
+import { buildMeshGraph } from './mesh-graph.js';
 import type { ParticipantNames, RepositoryNames } from '../layout/names.js';
 import { labelObject, type ObjectChange } from '../diff/compare-objects.js';
 import { PLACEHOLDER_REMOTE } from '../settings/options.js';
@@ -47,9 +50,11 @@ export interface DocsInput {
   stages: readonly StageDefinition[];
   current: StageDefinition;
   changes: readonly ObjectChange[];
+  /** What the stage renders to (its whole stage folder), for its diagram. */
+  objects: readonly KubeObject[];
 }
 
-export function buildDocsContext({ settings, flavor, names, repo, stages, current, changes }: DocsInput) {
+export function buildDocsContext({ settings, flavor, names, repo, stages, current, changes, objects }: DocsInput) {
   const engines = selectEngines(settings.gitops);
   const index = stages.indexOf(current);
   const summaries = stages.map((stage) => summarizeStage(stage, flavor, settings.lang));
@@ -91,6 +96,14 @@ export function buildDocsContext({ settings, flavor, names, repo, stages, curren
     previous: index > 0 ? summaries[index - 1] : undefined,
     next: index < summaries.length - 1 ? summaries[index + 1] : undefined,
     changes: listChanges(changes),
+    /** The stage's picture (Mermaid), computed from its objects. */
+    diagram: formatMermaid(buildMeshGraph(objects, { injection: flavor.injection, entry: platform.kind === 'openshift' ? 'route' : 'port-forward' }), settings.lang),
+    /** The stage history as a git graph, this stage highlighted. */
+    history: formatHistory(
+      summaries.map((summary, position) => ({ id: `${summary.id}`, tag: summary.tag, ...(settings.review && position > 0 ? { branch: formatStageBranch(summary) } : {}) })),
+      settings.branch,
+      index,
+    ),
   };
 }
 

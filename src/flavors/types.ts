@@ -67,6 +67,8 @@ export interface HelmChart {
   /** Where the chart's objects go. */
   namespace: string;
   values: Readonly<Record<string, unknown>>;
+  /** Flux: replace the chart's `crds/` on install and upgrade (Flux skips them on upgrade by default). */
+  replaceCrds?: boolean;
   /** Cluster-scoped kinds the chart creates (the Argo CD project that installs it must allow them). */
   clusterKinds: readonly { group: string; kind: string }[];
   /** Where the version and values were read. */

@@ -24,7 +24,8 @@ function buildArgoCdApplication(chart: HelmChart, flavor: Pick<Flavor, 'platform
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
-    metadata: { name: chart.name, namespace: flavor.platform.argocdNamespace, finalizers: ['resources-finalizer.argocd.argoproj.io'] },
+    // No resources finalizer: deleting the Application must not uninstall the chart's CRDs (every mesh would go with them).
+    metadata: { name: chart.name, namespace: flavor.platform.argocdNamespace },
     spec: {
       project,
       source: { repoURL: chart.repoURL, chart: chart.chart, targetRevision: chart.version, helm: { releaseName: chart.name, valuesObject: structuredClone(chart.values) } },
@@ -55,7 +56,8 @@ function buildFluxObjects(chart: HelmChart, flavor: Pick<Flavor, 'platform'>, de
       interval: '10m',
       releaseName: chart.name,
       targetNamespace: chart.namespace,
-      install: { createNamespace: true },
+      install: chart.replaceCrds ? { createNamespace: true, crds: 'CreateReplace' } : { createNamespace: true },
+      ...(chart.replaceCrds ? { upgrade: { crds: 'CreateReplace' } } : {}),
       chart: { spec: { chart: chart.chart, version: chart.version, sourceRef: { kind: 'HelmRepository', name: chart.repoName } } },
       values: structuredClone(chart.values),
     },

@@ -125,7 +125,7 @@ export function planStages(settings: Settings, scenario?: readonly StageDefiniti
 
   const constant = planConstantFiles(context, built.at(-1)!);
   return built.map(({ stage, objects, layers, changes, stageFiles: files, latest: folders }) => {
-    const docs = buildDocsContext({ settings, flavor, names, repo, stages, current: stage, changes });
+    const docs = buildDocsContext({ settings, flavor, names, repo, stages, current: stage, changes, objects });
     const tree = new Map<string, string>([
       ...files,
       ...planEntryPoint(context, folders),

@@ -16,11 +16,20 @@ export function docsRoots(context: Pick<PlanContext, 'flavor'>): string[] {
   return [context.flavor.id, 'common'];
 }
 
+/** A stage's page: the flavor's own, then the shared one for that stage. */
+function findStagePage(base: string, roots: readonly string[], slug: string): string {
+  try {
+    return findTemplate(base, roots, `stages/${slug}.md.hbs`);
+  } catch {
+    return findTemplate(base, ['common'], 'stage.md.hbs');
+  }
+}
+
 export function renderDocs(context: PlanContext, stage: StageDefinition, docs: DocsContext, _layers: Partial<Record<Layer, readonly KubeObject[]>>): Map<string, string> {
   const base = `docs/${context.settings.lang}`;
   const roots = docsRoots(context);
   const files = new Map<string, string>([
-    [`${stageDir(stage)}/README.md`, renderTemplate(findTemplate(base, roots, `stages/${stage.slug}.md.hbs`), docs)],
+    [`${stageDir(stage)}/README.md`, renderTemplate(findStagePage(base, roots, stage.slug), docs)],
     ['README.md', renderTemplate(findTemplate(base, [...roots, 'repo'], 'README.md.hbs'), docs)],
   ]);
   if (docs.class) {
