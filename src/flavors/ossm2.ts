@@ -39,7 +39,7 @@ export const OSSM2: Flavor = {
   layers: OPENSHIFT_LAYERS,
   stages: [
     { number: 0, slug: 'baseline', layers: { participant: { resources: ['app-namespace.yaml'] }, apps: { workloads: WORKLOADS_TABLE, resources: ['front-end-route.yaml'] } } },
-    { number: 1, slug: 'operators', layers: { platform: { resources: ['operator-subscriptions.yaml'] } } },
+    { number: 1, slug: 'operators', layers: { installers: { resources: ['operator-subscriptions.yaml'] } } },
     { number: 2, slug: 'control-plane', layers: { participant: { resources: ['mesh-namespace.yaml'] }, mesh: { resources: ['control-plane.yaml'] } } },
     { number: 3, slug: 'member-roll', layers: { mesh: { resources: ['member-roll.yaml'] } } },
     { number: 4, slug: 'sidecar-injection', layers: { apps: { patches: [{ file: 'sidecar-injection.yaml', target: { kind: 'Deployment' } }] } } },

@@ -34,7 +34,7 @@ export function SAIL_STAGES({ route, operators }: SailStageOptions): StageDefini
   return [
     { number: 0, slug: 'baseline', layers: { participant: { resources: ['app-namespace.yaml'] }, apps: { workloads: WORKLOADS_TABLE, resources: onRoute('front-end-route.yaml') } } },
     route
-      ? { number: 1, slug: operators, layers: { platform: { resources: ['operator-subscriptions.yaml'] } } }
+      ? { number: 1, slug: operators, layers: { installers: { resources: ['operator-subscriptions.yaml'] } } }
       : { number: 1, slug: operators, layers: { installers: { charts: ['sail-operator'] } } },
     {
       number: 2,

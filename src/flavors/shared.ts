@@ -14,8 +14,13 @@ export const WORKLOADS_TABLE = 'sockshop/workloads.yaml';
 /** The second front-end version of the traffic-split lessons. */
 export const FRONT_END_V2_TABLE = 'sockshop/front-end-v2.yaml';
 
-/** OpenShift flavors: OLM Subscriptions are plain manifests, so every layer is shared by both engines. */
+/**
+ * OpenShift flavors: OLM Subscriptions are plain manifests, so every layer is shared by both engines.
+ * The Subscriptions have a layer of their own: what their operators' CRDs serve (IstioCNI, Kiali)
+ * sits in `platform`, which Flux dry-runs only once the Subscriptions' layer is ready.
+ */
 export const OPENSHIFT_LAYERS: readonly LayerDefinition[] = [
+  { layer: 'installers', scope: 'shared' },
   { layer: 'platform', scope: 'shared' },
   { layer: 'participant', scope: 'participant', clusterScoped: true },
   { layer: 'mesh', scope: 'participant' },
