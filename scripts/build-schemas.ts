@@ -4,7 +4,8 @@
  *
  *   npx tsx scripts/build-schemas.ts
  *
- * The folder is committed and shipped; test/validate/schema-build.test.ts fails when it is stale.
+ * `npm run build` runs it: the folder is derived, ignored by git and shipped in the package;
+ * test/validate/schema-build.test.ts fails when it is stale.
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

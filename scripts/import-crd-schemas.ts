@@ -2,7 +2,9 @@
  * Refreshes `schemas-src/` from upstream CRD files (see scripts/schemas/crd-imports.ts for the list
  * and their commits). Hand-written refinements already in a source file are kept.
  *
- *   npx tsx scripts/import-crd-schemas.ts <folder of upstream CRDs, one sub-folder per API group>
+ *   npx tsx scripts/import-crd-schemas.ts <reference folder holding crds/ and crds-ossm2/>
+ *
+ * (the team keeps them in ../shared/reference: upstream CRDs, one sub-folder per API group).
  *
  * Then run `npx tsx scripts/build-schemas.ts` to regenerate `schemas/`.
  */
@@ -14,6 +16,7 @@ import { extractCrdSchemas } from '../src/validate/crd/crd-extract.js';
 import type { JsonObject } from '../src/validate/crd/json.js';
 import type { OwnSchemaSource } from './schemas/own-sources.js';
 import { nameGroupSchemaFile } from '../src/validate/schema-names.js';
+import { schemaSetDir } from '../src/validate/schema-sets.js';
 
 const SOURCE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'schemas-src');
 
@@ -21,7 +24,7 @@ function importCrdSchemas(crdDir: string): void {
   for (const entry of CRD_IMPORTS) {
     const text = readFileSync(join(crdDir, entry.file), 'utf8');
     for (const extracted of extractCrdSchemas(text, entry.versions)) {
-      const target = join(SOURCE_DIR, nameGroupSchemaFile(extracted.apiVersion, extracted.kind));
+      const target = join(SOURCE_DIR, ...(entry.set ? [schemaSetDir(entry.set)] : []), nameGroupSchemaFile(extracted.apiVersion, extracted.kind));
       const previous = existsSync(target) ? (JSON.parse(readFileSync(target, 'utf8')) as OwnSchemaSource) : undefined;
       const source: OwnSchemaSource = {
         apiVersion: extracted.apiVersion,
@@ -45,7 +48,7 @@ function openStatus(schema: JsonObject): JsonObject {
 
 const crdDir = process.argv[2];
 if (!crdDir) {
-  console.error('usage: npx tsx scripts/import-crd-schemas.ts <folder of upstream CRDs>');
+  console.error('usage: npx tsx scripts/import-crd-schemas.ts <reference folder holding crds/ and crds-ossm2/>');
   process.exit(2);
 }
 importCrdSchemas(resolve(crdDir));

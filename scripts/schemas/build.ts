@@ -12,6 +12,7 @@ import { renderLicenses, type BuiltFileOrigin } from './licenses.js';
 import { applyNpmPatches, NPM_PATCHES } from './npm-patches.js';
 import { harvestNpmSchemas, NPM_SOURCES } from './npm-sources.js';
 import { applyRefinements, readOwnSources } from './own-sources.js';
+import { SCHEMA_SETS, schemaSetDir, type SchemaSetId } from '../../src/validate/schema-sets.js';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCHEMA_SOURCE_DIR = resolve(PACKAGE_ROOT, 'schemas-src');
@@ -23,41 +24,57 @@ export interface SchemaIndexEntry {
   file: string;
 }
 
+/** Where a built schema goes: the shared folder, or the folder of one schema set. */
+type Folder = SchemaSetId | 'shared';
+
 /** Every file of the schema folder: path inside the folder → content. */
 export function buildSchemaFiles(sourceDir: string = SCHEMA_SOURCE_DIR): Map<string, string> {
   const files = new Map<string, string>();
   const origins: BuiltFileOrigin[] = [];
-  const index: SchemaIndexEntry[] = [];
+  const indexes = new Map<Folder, SchemaIndexEntry[]>([['shared', []], ...Object.keys(SCHEMA_SETS).map((set): [Folder, SchemaIndexEntry[]] => [set as SchemaSetId, []])]);
   const harvest = harvestNpmSchemas();
   applyNpmPatches(harvest.definitions, NPM_PATCHES);
   const pool = createDefinitionPool(harvest.definitions);
 
-  const add = (entry: SchemaIndexEntry, schema: Json, origin: Omit<BuiltFileOrigin, 'file'>): void => {
-    if (files.has(entry.file)) throw new Error(`two sources write ${entry.file}`);
-    files.set(entry.file, compactJson(schema));
-    origins.push({ file: entry.file, ...origin });
-    index.push(entry);
+  const add = (folder: Folder, entry: SchemaIndexEntry, schema: Json, origin: Omit<BuiltFileOrigin, 'file'>): void => {
+    const path = folder === 'shared' ? entry.file : `${schemaSetDir(folder)}/${entry.file}`;
+    if (files.has(path)) throw new Error(`two sources write ${path}`);
+    files.set(path, compactJson(schema));
+    origins.push({ file: path, ...origin });
+    indexes.get(folder)!.push(entry);
   };
 
   for (const found of harvest.kinds) {
     const root = harvest.definitions.get(found.rootId);
     if (!root) throw new Error(`missing root schema ${found.rootId}`);
     const file = found.layout === 'core' ? nameCoreSchemaFile(found.apiVersion, found.kind) : nameGroupSchemaFile(found.apiVersion, found.kind);
-    add({ apiVersion: found.apiVersion, kind: found.kind, file }, bundleKindSchema({ ...found, root }, pool), { npm: found.source });
+    add('shared', { apiVersion: found.apiVersion, kind: found.kind, file }, bundleKindSchema({ ...found, root }, pool), { npm: found.source });
   }
   for (const { file: sourceFile, source } of readOwnSources(sourceDir)) {
+    const { folder, inner } = splitSourcePath(sourceFile);
     const file = nameGroupSchemaFile(source.apiVersion, source.kind);
-    if (file !== sourceFile) throw new Error(`schemas-src/${sourceFile} holds ${source.apiVersion} ${source.kind}; name it ${file}`);
+    if (file !== inner) throw new Error(`schemas-src/${sourceFile} holds ${source.apiVersion} ${source.kind}; name it ${file}`);
     const root = applyRefinements(source.schema, source.refinements);
-    add({ apiVersion: source.apiVersion, kind: source.kind, file }, bundleKindSchema({ ...source, root }, pool), { own: source });
+    add(folder, { apiVersion: source.apiVersion, kind: source.kind, file }, bundleKindSchema({ ...source, root }, pool), { own: source });
   }
 
-  checkNoShadowing(index);
-  index.sort((a, b) => a.file.localeCompare(b.file));
+  const shared = indexes.get('shared')!;
+  for (const [folder, index] of indexes) {
+    checkNoShadowing(folder === 'shared' ? index : [...index, ...shared]);
+    index.sort((a, b) => a.file.localeCompare(b.file));
+    files.set(folder === 'shared' ? 'index.json' : `${schemaSetDir(folder)}/index.json`, stringifySorted(index as unknown as Json));
+  }
   origins.sort((a, b) => a.file.localeCompare(b.file));
-  files.set('index.json', stringifySorted(index as unknown as Json));
   files.set('LICENSES.md', renderLicenses(origins, NPM_SOURCES, NPM_PATCHES));
   return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** `sets/<set>/<group>/<file>` belongs to a set; anything else is shared. */
+function splitSourcePath(sourceFile: string): { folder: Folder; inner: string } {
+  const match = /^sets\/([^/]+)\/(.+)$/.exec(sourceFile);
+  if (!match) return { folder: 'shared', inner: sourceFile };
+  if (!(match[1] in SCHEMA_SETS)) throw new Error(`schemas-src/${sourceFile}: ${match[1]} is not a schema set (${Object.keys(SCHEMA_SETS).join(', ')})`);
+  return { folder: match[1] as SchemaSetId, inner: match[2] };
 }
 
 /** One line of JSON with sorted keys: about a third of the indented size, and kubeconform reads it the same. */

@@ -4,6 +4,8 @@
  * CRDs laid out by API group), the versions to take and where the file comes from.
  */
 
+import type { SchemaSetId } from '../../src/validate/schema-sets.js';
+
 export interface UpstreamSource {
   repository: string;
   ref: string;
@@ -13,8 +15,16 @@ export interface UpstreamSource {
 }
 
 export interface CrdImport {
-  /** CRD file below the CRD folder, e.g. `maistra.io/servicemeshcontrolplanes.crd.yaml`. */
+  /**
+   * CRD file below the reference folder (`../shared/reference` in the team's checkout), e.g.
+   * `crds/maistra.io/servicemeshcontrolplanes.crd.yaml`.
+   */
   file: string;
+  /**
+   * The schema set the schemas belong to (src/validate/schema-sets.ts), when they differ
+   * between the products a flavor targets (Istio 1.30 vs Maistra 2.5); none: shared by every flavor.
+   */
+  set?: SchemaSetId;
   versions: readonly string[];
   upstream: UpstreamSource;
   /**
@@ -28,6 +38,20 @@ const MAISTRA = {
   repository: 'maistra/istio-operator',
   ref: 'maistra-2.5 (operator 2.5.1, OpenShift Service Mesh 2.5)',
   commit: '8143614c5f13ef9b894d107d47353507b70f45ea',
+  license: 'Apache-2.0',
+};
+
+const SAIL_OPERATOR = {
+  repository: 'istio-ecosystem/sail-operator',
+  ref: '1.30.3',
+  commit: '4241170416706137c6263939099a4f4aaefc76d1',
+  license: 'Apache-2.0',
+};
+
+const PROMETHEUS_OPERATOR = {
+  repository: 'prometheus-operator/prometheus-operator',
+  ref: 'main after v0.93.0',
+  commit: '6adcebc5076c34f4f55f8f5f7b1e528929373ac7',
   license: 'Apache-2.0',
 };
 
@@ -51,18 +75,18 @@ const ARGO_CD = {
  */
 export const CRD_IMPORTS: readonly CrdImport[] = [
   {
-    file: 'argoproj.io/application-crd.yaml',
+    file: 'crds/argoproj.io/application-crd.yaml',
     versions: ['v1alpha1'],
     upstream: { ...ARGO_CD, path: 'manifests/crds/application-crd.yaml' },
     openStatus: 'the status repeats the whole source and sync history; manifests never carry it',
   },
   {
-    file: 'argoproj.io/appproject-crd.yaml',
+    file: 'crds/argoproj.io/appproject-crd.yaml',
     versions: ['v1alpha1'],
     upstream: { ...ARGO_CD, path: 'manifests/crds/appproject-crd.yaml' },
   },
   {
-    file: 'source.toolkit.fluxcd.io/source.toolkit.fluxcd.io_gitrepositories.yaml',
+    file: 'crds/source.toolkit.fluxcd.io/source.toolkit.fluxcd.io_gitrepositories.yaml',
     versions: ['v1'],
     upstream: {
       repository: 'fluxcd/source-controller',
@@ -73,7 +97,7 @@ export const CRD_IMPORTS: readonly CrdImport[] = [
     },
   },
   {
-    file: 'kustomize.toolkit.fluxcd.io/kustomize.toolkit.fluxcd.io_kustomizations.yaml',
+    file: 'crds/kustomize.toolkit.fluxcd.io/kustomize.toolkit.fluxcd.io_kustomizations.yaml',
     versions: ['v1'],
     upstream: {
       repository: 'fluxcd/kustomize-controller',
@@ -84,23 +108,26 @@ export const CRD_IMPORTS: readonly CrdImport[] = [
     },
   },
   {
-    file: 'maistra.io/servicemeshcontrolplanes.crd.yaml',
+    file: 'crds/maistra.io/servicemeshcontrolplanes.crd.yaml',
+    set: 'maistra-2.5',
     versions: ['v2'],
     upstream: { ...MAISTRA, path: 'manifests-maistra/2.5.1/servicemeshcontrolplanes.crd.yaml' },
     openStatus: 'the v2 status repeats the whole spec several times (appliedSpec, lastAppliedConfiguration): about 70% of the schema',
   },
   {
-    file: 'maistra.io/servicemeshmemberrolls.crd.yaml',
+    file: 'crds/maistra.io/servicemeshmemberrolls.crd.yaml',
+    set: 'maistra-2.5',
     versions: ['v1'],
     upstream: { ...MAISTRA, path: 'manifests-maistra/2.5.1/servicemeshmemberrolls.crd.yaml' },
   },
   {
-    file: 'maistra.io/servicemeshmembers.crd.yaml',
+    file: 'crds/maistra.io/servicemeshmembers.crd.yaml',
+    set: 'maistra-2.5',
     versions: ['v1'],
     upstream: { ...MAISTRA, path: 'manifests-maistra/2.5.1/servicemeshmembers.crd.yaml' },
   },
   {
-    file: 'route.openshift.io/routes.crd.yaml',
+    file: 'crds/route.openshift.io/routes.crd.yaml',
     versions: ['v1'],
     upstream: {
       repository: 'openshift/api',
@@ -111,17 +138,17 @@ export const CRD_IMPORTS: readonly CrdImport[] = [
     },
   },
   {
-    file: 'operators.coreos.com/operators.coreos.com_subscriptions.yaml',
+    file: 'crds/operators.coreos.com/operators.coreos.com_subscriptions.yaml',
     versions: ['v1alpha1'],
     upstream: { ...OPERATOR_FRAMEWORK, path: 'crds/operators.coreos.com_subscriptions.yaml' },
   },
   {
-    file: 'operators.coreos.com/operators.coreos.com_operatorgroups.yaml',
+    file: 'crds/operators.coreos.com/operators.coreos.com_operatorgroups.yaml',
     versions: ['v1'],
     upstream: { ...OPERATOR_FRAMEWORK, path: 'crds/operators.coreos.com_operatorgroups.yaml' },
   },
   {
-    file: 'kiali.io/kiali.io_kialis.yaml',
+    file: 'crds/kiali.io/kiali.io_kialis.yaml',
     versions: ['v1alpha1'],
     upstream: {
       repository: 'kiali/kiali-operator',
@@ -131,4 +158,67 @@ export const CRD_IMPORTS: readonly CrdImport[] = [
       license: 'Apache-2.0',
     },
   },
+  {
+    file: 'crds/monitoring.coreos.com/monitoring.coreos.com_servicemonitors.yaml',
+    versions: ['v1'],
+    upstream: { ...PROMETHEUS_OPERATOR, path: 'example/prometheus-operator-crd/monitoring.coreos.com_servicemonitors.yaml' },
+  },
+  {
+    file: 'crds/monitoring.coreos.com/monitoring.coreos.com_podmonitors.yaml',
+    versions: ['v1'],
+    upstream: { ...PROMETHEUS_OPERATOR, path: 'example/prometheus-operator-crd/monitoring.coreos.com_podmonitors.yaml' },
+  },
+  {
+    file: 'crds/helm.toolkit.fluxcd.io/helm.toolkit.fluxcd.io_helmreleases.yaml',
+    versions: ['v2'],
+    upstream: {
+      repository: 'fluxcd/helm-controller',
+      ref: 'v1.6.3',
+      commit: '372c34e2b4a455d24ef6cbb8321c82c4533dbbd8',
+      path: 'config/crd/bases/helm.toolkit.fluxcd.io_helmreleases.yaml',
+      license: 'Apache-2.0',
+    },
+    openStatus: 'the status repeats the release history; manifests never carry it',
+  },
+  {
+    file: 'crds/source.toolkit.fluxcd.io/source.toolkit.fluxcd.io_helmrepositories.yaml',
+    versions: ['v1'],
+    upstream: {
+      repository: 'fluxcd/source-controller',
+      ref: 'v1.9.1',
+      commit: '092bcff3c9c3f258a44310507201d295ff294ba6',
+      path: 'config/crd/bases/source.toolkit.fluxcd.io_helmrepositories.yaml',
+      license: 'Apache-2.0',
+    },
+  },
+  // Istio 1.30 (OpenShift Service Mesh 3.4 and upstream Istio): the Sail operator's control-plane
+  // kinds and Istio's own APIs at every version 1.30 serves (networking v1 is new since 1.22).
+  ...['sailoperator.io_istios.yaml', 'sailoperator.io_istiocnis.yaml'].map(
+    (name): CrdImport => ({ file: `crds/sailoperator.io/${name}`, set: 'istio-1.30', versions: ['v1'], upstream: { ...SAIL_OPERATOR, path: `chart/crds/${name}` } }),
+  ),
+  {
+    file: 'crds/istio.io/crd-all.gen.yaml',
+    set: 'istio-1.30',
+    versions: ['v1', 'v1beta1', 'v1alpha3', 'v1alpha1'],
+    upstream: { repository: 'istio/istio', ref: '1.30.3', commit: '56df41f63e513f834c9a3af33d8aed82d1d961f2', path: 'manifests/charts/base/files/crd-all.gen.yaml', license: 'Apache-2.0' },
+  },
+  // The Istio CRDs OpenShift Service Mesh 2.5 installs (Maistra's istio-init chart, Istio 1.18
+  // APIs): no networking v1, no telemetry v1. OSSM 2.6 serves the same API versions.
+  ...[
+    ['networking.istio.io', 'gateways', ['v1alpha3', 'v1beta1']],
+    ['networking.istio.io', 'virtualservices', ['v1alpha3', 'v1beta1']],
+    ['networking.istio.io', 'destinationrules', ['v1alpha3', 'v1beta1']],
+    ['networking.istio.io', 'serviceentries', ['v1alpha3', 'v1beta1']],
+    ['networking.istio.io', 'sidecars', ['v1alpha3', 'v1beta1']],
+    ['telemetry.istio.io', 'telemetries', ['v1alpha1']],
+    ['security.istio.io', 'peerauthentications', ['v1beta1']],
+    ['security.istio.io', 'authorizationpolicies', ['v1beta1', 'v1']],
+  ].map(
+    ([group, plural, versions]): CrdImport => ({
+      file: `crds-ossm2/${group as string}/${plural as string}.${group as string}.crd.yaml`,
+      set: 'maistra-2.5',
+      versions: versions as string[],
+      upstream: { ...MAISTRA, path: `resources/helm/v2.5/istio-init/files/${plural as string}.${group as string}.crd.yaml` },
+    }),
+  ),
 ];

@@ -14,7 +14,6 @@ export interface BuiltFileOrigin {
 const UPSTREAM_OF_NPM: Record<string, string> = {
   'kubernetes-models': 'the Kubernetes OpenAPI specification (kubernetes/kubernetes, Apache-2.0)',
   '@kubernetes-models/apimachinery': 'the Kubernetes OpenAPI specification (kubernetes/kubernetes, Apache-2.0)',
-  '@kubernetes-models/istio': 'the Istio CRDs (istio/istio, Apache-2.0)',
   '@kubernetes-models/argo-cd': 'the Argo CD CRDs (argoproj/argo-cd, Apache-2.0)',
   '@kubernetes-models/flux-cd': 'the Flux CRDs (fluxcd/*-controller, Apache-2.0)',
 };

@@ -42,14 +42,6 @@ export const NPM_SOURCES: readonly NpmSource[] = [
     covers: 'Kubernetes 1.27 built-in kinds (GA group-versions)',
   },
   {
-    name: '@kubernetes-models/istio',
-    version: '2.3.0',
-    folders: ['networking.istio.io', 'security.istio.io', 'telemetry.istio.io', 'extensions.istio.io'],
-    layout: 'group',
-    includes: () => true,
-    covers: 'Istio 1.18 CRDs: networking.istio.io v1alpha3/v1beta1, security.istio.io v1beta1/v1, telemetry.istio.io v1alpha1, extensions.istio.io v1alpha1',
-  },
-  {
     name: '@kubernetes-models/flux-cd',
     version: '2.2.1',
     // GitRepository and Kustomization come from the current upstream CRDs instead (crd-imports.ts).

@@ -130,7 +130,7 @@ export const ISTIO: Flavor = {
   kinds: KINDS,
   injection: { podLabel: 'istio.io/rev', controlPlaneKind: 'Istio', membership: 'discovery-label' },
   healthChecks: [SAIL_ISTIO, SAIL_ISTIO_CNI, ARGOCD_APPLICATION],
-  schemaSet: 'istio',
+  schemaSet: 'istio-1.30',
   templateRoots: ['istio', 'sail', 'common'],
   unusedAnswers: ['domain'],
   charts: ISTIO_CHARTS,

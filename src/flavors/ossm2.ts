@@ -69,7 +69,7 @@ export const OSSM2: Flavor = {
   kinds: KINDS,
   injection: { podLabel: 'sidecar.istio.io/inject', controlPlaneKind: 'ServiceMeshControlPlane', membership: 'member-roll' },
   healthChecks: [SERVICE_MESH_CONTROL_PLANE, SERVICE_MESH_MEMBER_ROLL],
-  schemaSet: 'ossm2',
+  schemaSet: 'maistra-2.5',
   templateRoots: ['ossm2', 'openshift', 'common'],
   unusedAnswers: [],
 };

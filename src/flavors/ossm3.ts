@@ -48,7 +48,7 @@ export const OSSM3: Flavor = {
   kinds: KINDS,
   injection: { podLabel: 'istio.io/rev', controlPlaneKind: 'Istio', membership: 'discovery-label' },
   healthChecks: [SAIL_ISTIO, SAIL_ISTIO_CNI],
-  schemaSet: 'ossm3',
+  schemaSet: 'istio-1.30',
   templateRoots: ['ossm3', 'sail', 'openshift', 'common'],
   unusedAnswers: [],
 };

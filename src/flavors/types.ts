@@ -10,8 +10,8 @@ import type { Workload } from '../scenario/workloads.js';
 
 export type FlavorId = 'ossm3' | 'istio' | 'ossm2';
 
-/** The bundled schema set a flavor's objects are checked against (dist/schemas/<set>/). */
-export type SchemaSetId = FlavorId;
+export type { SchemaSetId } from '../validate/schema-sets.js';
+import type { SchemaSetId } from '../validate/schema-sets.js';
 
 /**
  * Where an object is applied, in this order; each layer waits for the one before. `installers`

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { MissingToolError, UserError } from '../errors.js';
 import { findOnPath } from '../kustomize/kustomize-binary.js';
 import { SCHEMA_LOCATION_TEMPLATES } from '../validate/schema-names.js';
+import { schemaSetDir, type SchemaSetId } from '../validate/schema-sets.js';
 import type { SourcedObject } from '../validate/types.js';
 import { parseKubeconformOutput } from './parse-output.js';
 import type { KubeconformResult } from './types.js';
@@ -33,9 +34,13 @@ export interface RunKubeconformOptions {
   path?: string;
 }
 
-/** Our bundled schema folder as kubeconform `-schema-location` templates. */
-export function listSchemaLocations(schemaDir: string): string[] {
-  return SCHEMA_LOCATION_TEMPLATES.map((template) => join(schemaDir, template));
+/**
+ * Our bundled schema folder as kubeconform `-schema-location` templates: the flavor's schema set
+ * first (its Istio or Maistra API versions), then the shared schemas, as createSchemaStore looks.
+ */
+export function listSchemaLocations(schemaDir: string, set?: SchemaSetId): string[] {
+  const folders = set ? [join(schemaDir, schemaSetDir(set)), schemaDir] : [schemaDir];
+  return folders.flatMap((folder) => SCHEMA_LOCATION_TEMPLATES.map((template) => join(folder, template)));
 }
 
 export function buildKubeconformArgs(options: RunKubeconformOptions): string[] {

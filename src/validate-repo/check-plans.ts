@@ -13,6 +13,7 @@ import { formatReport } from '../report/format-report.js';
 import { countReport, type StageReport } from '../report/types.js';
 import type { GitOpsEngine } from '../settings/settings.js';
 import type { SourcedObject } from '../validate/types.js';
+import { getSchemaStore } from '../validate/schema-store.js';
 import { validateObjects } from '../validate/validate-objects.js';
 
 /** Manifests among a tree's files: YAML that is neither a kustomization, a patch (of a stage, or of the ArgoCD CR) nor a CI workflow. */
@@ -24,12 +25,13 @@ function listManifests(files: ReadonlyMap<string, string>, prefix: (path: string
 
 export function checkPlans(plans: readonly StagePlan[], flavor: Flavor, engines: readonly GitOpsEngine[]): StageReport[] {
   const files = plans[plans.length - 1].files;
+  const store = getSchemaStore(flavor.schemaSet);
   return plans.map((plan) => {
     const own = `stages/${formatStageId(plan.stage)}/`;
     // Stage folders never change after their own commit, so each file is checked once, with its stage;
     // the bootstrap goes with the first stage.
     const objects = listManifests(files, (path) => path.startsWith(own) || (plan === plans[0] && !path.startsWith('stages/')));
-    const violations = [...validateObjects(objects), ...checkStage({ flavor, layers: plan.layers, engines })];
+    const violations = [...validateObjects(objects, { store }), ...checkStage({ flavor, layers: plan.layers, engines })];
     return { stage: formatStageId(plan.stage), renderer: 'in-process', objects: plan.objects.length, violations };
   });
 }

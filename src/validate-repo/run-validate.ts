@@ -4,9 +4,9 @@ import { createWorkingTreeReader, readGitRevision, type RepoReader } from '../ku
 import { formatReport } from '../report/format-report.js';
 import { countReport, type ReportFormat, type StageReport } from '../report/types.js';
 import { locateBundledSchemaDir } from '../validate/schema-loader.js';
-import { getDefaultSchemaStore, type SchemaStore } from '../validate/schema-store.js';
+import { getSchemaStore, type SchemaStore } from '../validate/schema-store.js';
 import type { Violation } from '../validate/types.js';
-import { listTargets } from './list-targets.js';
+import { listTargets, readProfile } from './list-targets.js';
 import { validateRepository, type ValidatorName } from './validate-repository.js';
 
 export interface RunValidateOptions {
@@ -34,6 +34,8 @@ async function openReader(dir: string, ref: string | undefined): Promise<RepoRea
 export async function runValidate(options: RunValidateOptions): Promise<{ text: string; valid: boolean; reports: StageReport[] }> {
   const reader = await openReader(options.dir, options.ref);
   listTargets(reader, options.stage); // bad --stage or a folder that is not a workshop: fail before any work
+  // The schemas of the flavor the repository was generated with (its .yo-rc.json), not today's default.
+  const { schemaSet } = readProfile(reader).flavor;
 
   // Schemas from elsewhere and kubeconform are loaded only when asked for: most runs need neither.
   const extra = options.crds.length > 0 || options.schemaLocations.length > 0 ? await import('../validate/extra-stores.js') : undefined;
@@ -45,10 +47,10 @@ export async function runValidate(options: RunValidateOptions): Promise<{ text: 
   });
   const resolveStore = async (kinds: readonly { apiVersion: string; kind: string }[]): Promise<SchemaStore> => {
     const locations = options.schemaLocations.length > 0 ? [await extra!.createLocationStore(options.schemaLocations, kinds)] : [];
-    const stores = [...locations, ...crdStores, getDefaultSchemaStore()];
+    const stores = [...locations, ...crdStores, getSchemaStore(schemaSet)];
     return stores.length === 1 ? stores[0] : extra!.chainStores(stores);
   };
-  const bundled = options.validator === 'kubeconform' ? (await import('../kubeconform/index.js')).listSchemaLocations(locateBundledSchemaDir()) : [];
+  const bundled = options.validator === 'kubeconform' ? (await import('../kubeconform/index.js')).listSchemaLocations(locateBundledSchemaDir(), schemaSet) : [];
 
   const reports = await validateRepository(reader, {
     stage: options.stage,

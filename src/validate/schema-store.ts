@@ -10,6 +10,7 @@ import type { Ajv, ValidateFunction } from 'ajv';
 import { buildSchemaCheck, type SchemaCheck } from './check-schema.js';
 import { listSchemaFileCandidates } from './schema-names.js';
 import { locateBundledSchemaDir, readSchemaFolder, type SchemaFileReader } from './schema-loader.js';
+import { schemaSetDir, type SchemaSetId } from './schema-sets.js';
 
 export interface SchemaIndexEntry {
   apiVersion: string;
@@ -41,6 +42,11 @@ export interface SchemaStore {
 export interface SchemaStoreOptions {
   /** A schema folder in kubeconform's layout; default: the bundled one. */
   schemaDir?: string;
+  /**
+   * A schema set inside that folder (`sets/<set>/`, src/validate/schema-sets.ts), looked in before
+   * the folder itself, as kubeconform does with two `-schema-location`s.
+   */
+  set?: SchemaSetId;
   /** Reads files instead of `schemaDir` (tests, or schemas held in memory). */
   readFile?: SchemaFileReader;
 }
@@ -53,7 +59,9 @@ const KIND = /^[A-Za-z][A-Za-z0-9]*$/;
 
 export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore {
   const schemaDir = options.readFile ? options.schemaDir ?? '(in memory)' : options.schemaDir ?? locateBundledSchemaDir();
-  const readFile = options.readFile ?? readSchemaFolder(schemaDir);
+  const readShared = options.readFile ?? readSchemaFolder(schemaDir);
+  const setDir = options.set ? schemaSetDir(options.set) : undefined;
+  const readFile: SchemaFileReader = setDir ? (file) => readShared(`${setDir}/${file}`) ?? readShared(file) : readShared;
   let ajv: Ajv | undefined;
   const getAjv = () => (ajv ??= createAjv());
   const byFile = new Map<string, SchemaLookup>();
@@ -72,7 +80,7 @@ export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore
   };
 
   return {
-    location: schemaDir,
+    location: setDir ? `${schemaDir} (with ${setDir})` : schemaDir,
     findSchema(apiVersion, kind) {
       const key = `${apiVersion}\n${kind}`;
       const cached = byKind.get(key);
@@ -83,18 +91,24 @@ export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore
       return lookup;
     },
     listKinds() {
-      index ??= parseIndex(readFile('index.json'));
+      index ??= [...(setDir ? parseIndex(readShared(`${setDir}/index.json`)) : []), ...parseIndex(readShared('index.json'))];
       return index;
     },
   };
 }
 
-let defaultStore: SchemaStore | undefined;
+const bundledStores = new Map<SchemaSetId | undefined, SchemaStore>();
 
-/** One store over the bundled schemas, shared by every caller in the process. */
+/** One store over the bundled schemas (of one set, or the shared ones only), shared by every caller in the process. */
+export function getSchemaStore(set?: SchemaSetId): SchemaStore {
+  let store = bundledStores.get(set);
+  if (!store) bundledStores.set(set, (store = createSchemaStore({ set })));
+  return store;
+}
+
+/** The bundled shared schemas only: Kubernetes and every kind no schema set owns. */
 export function getDefaultSchemaStore(): SchemaStore {
-  defaultStore ??= createSchemaStore();
-  return defaultStore;
+  return getSchemaStore();
 }
 
 function createAjv(): Ajv {

@@ -72,7 +72,7 @@ describe('the bundled schemas/ folder', () => {
   }
   it('records where every file came from in LICENSES.md', () => {
     const licenses = readFileSync(join(SCHEMA_DIR, 'LICENSES.md'), 'utf8');
-    for (const name of ['kubernetes-models', '@kubernetes-models/istio', '@kubernetes-models/flux-cd']) expect(licenses).toContain(`\`${name}\``);
+    for (const name of ['kubernetes-models', '@kubernetes-models/flux-cd']) expect(licenses).toContain(`\`${name}\``);
     for (const upstream of ['argoproj/argo-cd', 'fluxcd/source-controller', 'fluxcd/kustomize-controller']) expect(licenses).toContain(upstream);
     for (const file of schemaFiles.filter((f) => /^(maistra\.io|route\.openshift\.io|operators\.coreos\.com|kiali\.io)\//.test(f))) expect(licenses).toContain(`\`${file}\``);
   });
