@@ -31,6 +31,17 @@ const SOURCES: SourcedObject[] = [
   { file: 'stages/04-sidecar-injection/apps/carts.yaml', index: 0, line: 2, object: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'carts' } } },
 ];
 
+describe('listSchemaLocations', () => {
+  it('puts a flavor\'s schema set before the shared schemas, in both layouts, as the embedded validator looks', () => {
+    expect(listSchemaLocations('/opt/schemas', 'maistra-2.5')).toEqual([
+      '/opt/schemas/sets/maistra-2.5/{{ .ResourceKind }}{{ .KindSuffix }}.json',
+      '/opt/schemas/sets/maistra-2.5/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json',
+      '/opt/schemas/{{ .ResourceKind }}{{ .KindSuffix }}.json',
+      '/opt/schemas/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json',
+    ]);
+  });
+});
+
 describe('runKubeconform', () => {
   it('feeds YAML on stdin with our flags and schema locations, and parses the report (exit 1 is a result)', async () => {
     const fake = installFake(fixture('v0.7-invalid.json'), 1);

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { planStages } from '../../src/plan/plan-stages.js';
 import { checkSettings } from '../../src/settings/check-settings.js';
 import { buildSchemaCheck } from '../../src/validate/check-schema.js';
-import { getDefaultSchemaStore, listSchemaFileCandidates, locateBundledSchemaDir, readSchemaFolder } from '../../src/validate/index.js';
+import { FLAVORS } from '../../src/flavors/registry.js';
+import { getSchemaStore, listSchemaFileCandidates, locateBundledSchemaDir, readSchemaFolder, SCHEMA_SETS, schemaSetDir, type SchemaSetId } from '../../src/validate/index.js';
 import { VALID_EXAMPLES } from './examples.js';
 
 const require = createRequire(import.meta.url);
@@ -21,22 +22,24 @@ const createAjv = (): AjvClass => {
   return ajv;
 };
 const formats = new Set(FORMATS);
-const read = readSchemaFolder(locateBundledSchemaDir());
-const store = getDefaultSchemaStore();
+const readBundled = readSchemaFolder(locateBundledSchemaDir());
+const SET_IDS = Object.keys(SCHEMA_SETS) as SchemaSetId[];
+/** A schema file as a set's store finds it: in the set's folder first, then the shared one. */
+const readIn = (set: SchemaSetId, file: string): string | undefined => readBundled(`${schemaSetDir(set)}/${file}`) ?? readBundled(file);
 
 /** Both verdicts for `object` against the schema of its kind (after a mutation the kind may be gone). */
-function compare(schemaFile: string, object: unknown, cache: Map<string, { check: (data: unknown) => boolean; validate: ValidateFunction }>) {
-  let pair = cache.get(schemaFile);
+function compare(set: SchemaSetId, schemaFile: string, object: unknown, cache: Map<string, { check: (data: unknown) => boolean; validate: ValidateFunction }>) {
+  let pair = cache.get(`${set}:${schemaFile}`);
   if (!pair) {
-    const schema: unknown = JSON.parse(read(schemaFile)!);
+    const schema: unknown = JSON.parse(readIn(set, schemaFile)!);
     pair = { check: buildSchemaCheck(schema, formats)!, validate: createAjv().compile(schema as object) };
-    cache.set(schemaFile, pair);
+    cache.set(`${set}:${schemaFile}`, pair);
   }
   return { check: pair.check(object), ajv: pair.validate(object) as boolean };
 }
 
-function schemaFileOf(object: { apiVersion: string; kind: string }): string {
-  const lookup = store.findSchema(object.apiVersion, object.kind);
+function schemaFileOf(set: SchemaSetId, object: { apiVersion: string; kind: string }): string {
+  const lookup = getSchemaStore(set).findSchema(object.apiVersion, object.kind);
   if (lookup.status !== 'found') throw new Error(`no schema for ${object.apiVersion} ${object.kind}`);
   return lookup.file;
 }
@@ -61,25 +64,30 @@ function* mutate(value: unknown, replace: (next: unknown) => unknown): Generator
 }
 
 describe('buildSchemaCheck', () => {
-  it('builds a checker for every bundled schema', () => {
-    const missing = store
-      .listKinds()
-      .filter((entry) => buildSchemaCheck(JSON.parse(read(entry.file)!), formats, { eager: true }) === undefined)
-      .map((entry) => entry.file);
+  it('builds a checker for every bundled schema, in every schema set', () => {
+    const missing = SET_IDS.flatMap((set) =>
+      getSchemaStore(set)
+        .listKinds()
+        .filter((entry) => buildSchemaCheck(JSON.parse(readIn(set, entry.file)!), formats, { eager: true }) === undefined)
+        .map((entry) => `${set}: ${entry.file}`),
+    );
     expect(missing).toEqual([]);
+    expect(SET_IDS.map((set) => getSchemaStore(set).listKinds().length).every((count) => count > 0)).toBe(true);
   });
 
-  it('agrees with ajv on every object of a workshop, and on every one-field mutation of them', () => {
-    const plans = [...planStages(checkSettings({ gitops: 'both' })), ...planStages(checkSettings({ gitops: 'flux', tenant: '', mode: 'follow' }))];
-    const objects = new Map<string, { apiVersion: string; kind: string }>();
-    for (const plan of plans) for (const object of plan.objects) objects.set(JSON.stringify(object), object);
+  it('agrees with ajv on every object of a workshop of every flavor, and on every one-field mutation of them', () => {
+    const objects = new Map<string, { set: SchemaSetId; object: { apiVersion: string; kind: string } }>();
+    for (const flavor of FLAVORS) {
+      const plans = [...planStages(checkSettings({ gitops: 'both', flavor: flavor.id })), ...planStages(checkSettings({ gitops: 'flux', tenant: '', mode: 'follow', flavor: flavor.id }))];
+      for (const plan of plans) for (const object of plan.objects) objects.set(`${flavor.schemaSet}:${JSON.stringify(object)}`, { set: flavor.schemaSet, object });
+    }
     const cache = new Map();
     let compared = 0;
     const disagreements: string[] = [];
-    for (const object of objects.values()) {
-      const file = schemaFileOf(object);
+    for (const { set, object } of objects.values()) {
+      const file = schemaFileOf(set, object);
       for (const candidate of [object, ...mutate(object, (next) => next)]) {
-        const verdict = compare(file, candidate, cache);
+        const verdict = compare(set, file, candidate, cache);
         compared += 1;
         if (verdict.check !== verdict.ajv) disagreements.push(`${file}: ${JSON.stringify(candidate).slice(0, 300)} check=${verdict.check} ajv=${verdict.ajv}`);
       }
@@ -92,9 +100,10 @@ describe('buildSchemaCheck', () => {
     const cache = new Map();
     const disagreements: string[] = [];
     for (const example of Object.values(VALID_EXAMPLES)) {
-      const [file] = listSchemaFileCandidates(example.apiVersion as string, example.kind as string).filter((candidate) => read(candidate) !== undefined);
+      const set = SET_IDS.find((id) => getSchemaStore(id).findSchema(example.apiVersion as string, example.kind as string).status === 'found')!;
+      const [file] = listSchemaFileCandidates(example.apiVersion as string, example.kind as string).filter((candidate) => readIn(set, candidate) !== undefined);
       for (const candidate of [example, ...mutate(example, (next) => next)]) {
-        const verdict = compare(file, candidate, cache);
+        const verdict = compare(set, file, candidate, cache);
         if (verdict.check !== verdict.ajv) disagreements.push(`${file}: ${JSON.stringify(candidate).slice(0, 300)}`);
       }
     }

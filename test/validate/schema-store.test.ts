@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createSchemaStore, getDefaultSchemaStore, locateBundledSchemaDir, readSchemaFolder } from '../../src/validate/index.js';
+import { createSchemaStore, getDefaultSchemaStore, getSchemaStore, locateBundledSchemaDir, readSchemaFolder, schemaSetDir } from '../../src/validate/index.js';
 
 const PACKAGE_ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -20,10 +20,26 @@ describe('the bundled schema folder', () => {
 
 describe('createSchemaStore', () => {
   it('finds core kinds in the core layout and custom resources in the group layout', () => {
-    const store = getDefaultSchemaStore();
+    const store = getSchemaStore('maistra-2.5');
     expect(store.findSchema('apps/v1', 'Deployment')).toMatchObject({ status: 'found', file: 'deployment-apps-v1.json' });
     expect(store.findSchema('networking.istio.io/v1beta1', 'VirtualService')).toMatchObject({ status: 'found', file: 'networking.istio.io/virtualservice_v1beta1.json' });
     expect(store.findSchema('maistra.io/v2', 'ServiceMeshControlPlane')).toMatchObject({ status: 'found', file: 'maistra.io/servicemeshcontrolplane_v2.json' });
+  });
+  it('serves each schema set only the kinds and versions its product serves, over the shared schemas', () => {
+    const maistra = getSchemaStore('maistra-2.5');
+    const istio = getSchemaStore('istio-1.30');
+    // OpenShift Service Mesh 2.5/2.6 serves no networking.istio.io/v1 and no Sail operator kinds.
+    expect(maistra.findSchema('networking.istio.io/v1', 'VirtualService').status).toBe('missing');
+    expect(maistra.findSchema('sailoperator.io/v1', 'Istio').status).toBe('missing');
+    expect(istio.findSchema('networking.istio.io/v1', 'VirtualService')).toMatchObject({ status: 'found', file: 'networking.istio.io/virtualservice_v1.json' });
+    expect(istio.findSchema('sailoperator.io/v1', 'Istio')).toMatchObject({ status: 'found', file: 'sailoperator.io/istio_v1.json' });
+    expect(istio.findSchema('maistra.io/v2', 'ServiceMeshControlPlane').status).toBe('missing');
+    // Both still read the shared schemas, and the shared store alone has no Istio API at all.
+    for (const store of [maistra, istio]) expect(store.findSchema('route.openshift.io/v1', 'Route').status).toBe('found');
+    expect(getDefaultSchemaStore().findSchema('networking.istio.io/v1beta1', 'VirtualService').status).toBe('missing');
+    expect(istio.location).toContain(schemaSetDir('istio-1.30'));
+    expect(istio.listKinds()).toContainEqual({ apiVersion: 'sailoperator.io/v1', kind: 'IstioCNI', file: 'sailoperator.io/istiocni_v1.json' });
+    expect(istio.listKinds()).toContainEqual({ apiVersion: 'route.openshift.io/v1', kind: 'Route', file: 'route.openshift.io/route_v1.json' });
   });
   it('compiles each schema once', () => {
     const store = createSchemaStore();

@@ -15,7 +15,7 @@ describe('strictifySchema', () => {
   it('keeps maps and free-form objects open', () => {
     expect(strictifySchema({ type: 'object', additionalProperties: { type: 'string' } })).toEqual({ type: 'object', additionalProperties: { type: 'string' } });
     expect(strictifySchema({ type: 'object', properties: {} })).toEqual({ type: 'object' });
-    expect(strictifySchema({ type: 'object', properties: { a: {} }, 'x-kubernetes-preserve-unknown-fields': true })).toEqual({ type: 'object', properties: { a: {} } });
+    expect(strictifySchema({ type: 'object', properties: { a: {} }, 'x-kubernetes-preserve-unknown-fields': true })).toEqual({ type: 'object', properties: { a: {} }, additionalProperties: true });
   });
   it('adds no strictness below `not`, where it would invert the rule', () => {
     const out = strictifySchema({ not: { type: 'object', properties: { tls: { enum: ['passthrough'] } } } });

@@ -1,8 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { createSchemaStore, validateObjects, type SourcedObject, type Violation } from '../../src/validate/index.js';
+import { createSchemaStore, getSchemaStore, SCHEMA_SETS, validateObjects, type SchemaSetId, type SchemaStore, type SourcedObject, type Violation } from '../../src/validate/index.js';
 import { changeExample, VALID_EXAMPLES, withApiVersion } from './examples.js';
 
-const check = (object: unknown): Violation[] => validateObjects([{ file: 'stage/objects.yaml', index: 0, line: 1, object }]);
+/** The store of every schema set (each over the shared schemas), as `validate` uses for a repository of that set's flavors. */
+const SET_STORES: [SchemaSetId, SchemaStore][] = (Object.keys(SCHEMA_SETS) as SchemaSetId[]).map((set) => [set, getSchemaStore(set)]);
+const validateIn = (store: SchemaStore, object: unknown): Violation[] => validateObjects([{ file: 'stage/objects.yaml', index: 0, line: 1, object }], { store });
+const served = (store: SchemaStore, object: unknown): boolean => {
+  const { apiVersion, kind } = (object ?? {}) as { apiVersion?: unknown; kind?: unknown };
+  return typeof apiVersion === 'string' && typeof kind === 'string' && store.findSchema(apiVersion, kind).status === 'found';
+};
+/**
+ * Validates against every schema set that serves the object's kind (Kubernetes kinds: all; Istio
+ * v1beta1: both Istio 1.30 and Maistra 2.5; Maistra kinds: one) and expects them to agree; an
+ * object no set serves is checked against the first set.
+ */
+const check = (object: unknown): Violation[] => {
+  const stores = SET_STORES.filter(([, store]) => served(store, object));
+  if (stores.length === 0) return validateIn(SET_STORES[0][1], object);
+  const [first, ...others] = stores.map(([, store]) => validateIn(store, object));
+  for (const other of others) expect(other).toEqual(first);
+  return first;
+};
 const summarise = (violations: Violation[]): string[] => violations.map((v) => `${v.path}: ${v.message}`);
 
 describe('validateObjects accepts a valid example of every kind the generator emits', () => {
@@ -15,7 +33,15 @@ describe('validateObjects accepts a valid example of every kind the generator em
     it(`${name} as networking.istio.io/v1alpha3 (OSSM 2.6 serves both)`, () => {
       expect(summarise(check(withApiVersion(name, 'networking.istio.io/v1alpha3')))).toEqual([]);
     });
+    it(`${name} as networking.istio.io/v1 in the Istio 1.30 set only`, () => {
+      const object = withApiVersion(name, 'networking.istio.io/v1');
+      expect(summarise(validateIn(getSchemaStore('istio-1.30'), object))).toEqual([]);
+      expect(validateIn(getSchemaStore('maistra-2.5'), object).map((v) => v.code)).toEqual(['missing-schema']);
+    });
   }
+  it('every example in at least one schema set', () => {
+    for (const [name, example] of Object.entries(VALID_EXAMPLES)) expect(SET_STORES.some(([, store]) => served(store, example)), name).toBe(true);
+  });
   it('fields named description, which the npm packages had lost', () => {
     const priorityClass = { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'high' }, value: 1000, description: 'workshop' };
     expect(check(priorityClass)).toEqual([]);
@@ -254,6 +280,11 @@ describe('validateObjects rejects broken objects with the field path and a reada
       expect(violations.every((v) => v.severity === 'error' && v.code === 'schema')).toBe(true);
     });
   }
+  it('refuses a field only Istio 1.2x knows in a Maistra 2.5 (ossm2) repository, and accepts it in an Istio 1.30 one', () => {
+    const object = changeExample('VirtualService', (o) => (o.spec.http[0].mirrors = [{ destination: { host: 'carts' }, percentage: { value: 10 } }]));
+    expect(summarise(validateIn(getSchemaStore('istio-1.30'), object))).toEqual([]);
+    expect(summarise(validateIn(getSchemaStore('maistra-2.5'), object))).toEqual(['spec.http[0].mirrors: unknown field "mirrors" (did you mean "mirror"?)']);
+  });
   it('reports the same typo in Istio v1alpha3', () => {
     const object = withApiVersion('VirtualService', 'networking.istio.io/v1alpha3') as Record<string, any>;
     rename(object.spec, 'http', 'htttp');
@@ -287,7 +318,8 @@ describe('validateObjects never throws on input that is not a Kubernetes object'
     expect(violation?.message).toMatch(/no schema for networking.istio.io\/v1beta1 VirtualServic in .*\(did you mean "VirtualService"\?\)$/);
   });
   it('lists the apiVersions that do have a schema for a kind', () => {
-    const [violation] = check({ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService' });
+    // An OpenShift Service Mesh 2 repository: Maistra 2.5 serves no networking.istio.io/v1.
+    const [violation] = validateIn(getSchemaStore('maistra-2.5'), { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService' });
     expect(violation?.message).toMatch(/VirtualService has schemas for: networking.istio.io\/v1alpha3, networking.istio.io\/v1beta1$/);
   });
   it('can report missing schemas as warnings, like kubeconform -ignore-missing-schemas', () => {

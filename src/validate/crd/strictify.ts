@@ -74,8 +74,8 @@ function dropEmptyKeywords(out: JsonObject): void {
 function makeObjectStrict(source: JsonObject, out: JsonObject, context: StrictifyContext): void {
   if (context.insideNot || !isJsonObject(out.properties)) return;
   if (!hasType(out, 'object') || 'additionalProperties' in out) return;
-  if (source['x-kubernetes-preserve-unknown-fields'] === true) return;
-  out.additionalProperties = false;
+  // The CRD keeps unknown fields here (often a status): say so explicitly rather than leave it implied.
+  out.additionalProperties = source['x-kubernetes-preserve-unknown-fields'] !== true ? false : true;
 }
 
 function allowNull(out: JsonObject): JsonObject {
