@@ -10,14 +10,15 @@
  * build the revision (no kustomize installed) does renderRevision re-plan it from the answers in its
  * `.yo-rc.json`, and it says so in a note.
  */
+import { createHash } from 'node:crypto';
 import { MissingToolError, UserError } from '../errors.js';
 import { sortObjects } from '../diff/compare-objects.js';
 import { readGitRevision, renderStage, type RenderedObject, type RepoReader } from '../kustomize/index.js';
-import { ENTRY_DIR, parseStageId, STAGES_DIR, TENANTS_DIR, tenantDir } from '../layout/layout.js';
+import { ENTRY_DIR, formatTag, PARTICIPANT_COMPONENT_DIR, parseStageId, STAGES_DIR, TENANTS_DIR, tenantDir } from '../layout/layout.js';
 import { planStages, type StagePlan } from '../plan/plan-stages.js';
 import type { KubeObject } from '../render/manifest.js';
 import type { Settings } from '../settings/settings.js';
-import { listFolder } from './git-repo.js';
+import { listBlobs, listFolder } from './git-repo.js';
 import { readSettingsAt } from './open-repository.js';
 
 export interface RevisionStage {
@@ -54,6 +55,23 @@ export function planFor(settings: Settings): StagePlan[] {
   return plans;
 }
 
+/** The blob id git gives a file's content. */
+export function hashBlob(text: string): string {
+  const body = Buffer.from(text, 'utf8');
+  return createHash('sha1').update(`blob ${body.length}\0`).update(body).digest('hex');
+}
+
+/** The folders whose manifests decide what a revision renders (a class adds its tenants and component). */
+const RENDERED_FOLDERS = [ENTRY_DIR, STAGES_DIR, TENANTS_DIR, PARTICIPANT_COMPONENT_DIR];
+
+/** The manifests of a revision that differ from what its answers generate (edited, added or removed by hand). */
+async function findHandEdits(dir: string, commit: string, plan: StagePlan): Promise<string[]> {
+  const manifest = (path: string) => path.endsWith('.yaml') && RENDERED_FOLDERS.some((folder) => path.startsWith(`${folder}/`));
+  const actual = new Map([...(await listBlobs(dir, commit, RENDERED_FOLDERS))].filter(([path]) => manifest(path)));
+  const expected = new Map([...plan.files].filter(([path]) => manifest(path)).map(([path, text]) => [path, hashBlob(text)]));
+  return [...new Set([...actual.keys(), ...expected.keys()])].filter((path) => actual.get(path) !== expected.get(path)).sort();
+}
+
 /** The newest stage whose folder a tree holds. */
 export function findNewestStage(folders: readonly string[]): RevisionStage | undefined {
   return folders
@@ -75,7 +93,13 @@ export const renderFromAnswers: RevisionRenderer = async (dir, commit, shown, vi
   const plan = plans.find((candidate) => candidate.stage.number === stage.number && candidate.stage.slug === stage.slug);
   if (!plan) throw new UserError(`${shown}: stage ${stage.id} is not a stage of today's ${settings.flavor} workshop, and no kustomize is installed to build it as it is.`, 'Install kustomize or kubectl and run the command again.');
   const notes = view.participant ? [`${shown}: the objects are the shared stage's, written for the placeholder participant, not ${view.participant}'s.`] : [];
-  return { commit, stage, objects: plan.objects, notes: [...notes, `${shown}: the objects are what its answers generate for stage ${stage.id}, not a build of its files.`] };
+  const edited = await findHandEdits(dir, commit, plan);
+  if (edited.length > 0) {
+    notes.push(
+      `${shown}: ${edited.length} manifest file(s) differ from what its answers generate for stage ${stage.id} (${formatTag(stage)}), e.g. ${edited[0]}; the objects shown are the generated ones, not a build of the edited files.`,
+    );
+  }
+  return { commit, stage, objects: plan.objects, notes };
 };
 
 async function renderFolders(reader: RepoReader, folders: readonly string[]): Promise<{ objects: RenderedObject[]; notes: string[] }> {
@@ -120,6 +144,6 @@ export const renderRevision: RevisionRenderer = async (dir, commit, shown, view)
   } catch (error) {
     if (!(error instanceof MissingToolError)) throw error;
     const planned = await renderFromAnswers(dir, commit, shown, view);
-    return { ...planned, notes: [`${shown}: ${error.message}`, ...planned.notes] };
+    return { ...planned, notes: [`${shown}: ${error.message} The objects shown are what its answers generate.`, ...planned.notes] };
   }
 };

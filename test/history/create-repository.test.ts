@@ -1,14 +1,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readStageText } from '../../src/docs/stage-texts.js';
 import { UserError } from '../../src/errors.js';
+import { getFlavor } from '../../src/flavors/registry.js';
 import { createRepository } from '../../src/history/create-repository.js';
 import { readIdentity } from '../../src/history/git.js';
 import { createStaging } from '../../src/history/target.js';
 import { writeHistory } from '../../src/history/write-history.js';
 import { ENTRY_DIR, formatStageBranch, formatTag } from '../../src/layout/layout.js';
 import { planStages } from '../../src/plan/plan-stages.js';
-import { STAGES } from '../../src/scenario/stages.js';
 import { checkSettings } from '../../src/settings/check-settings.js';
 import { git, readTree } from '../helpers/git.js';
 import { buildWithKustomize } from '../helpers/kustomize.js';
@@ -24,6 +25,7 @@ describe('createRepository', () => {
     const cwd = makeTempDir();
     const settings = checkSettings({ directory: 'ws', gitops: 'both' });
     const { path, plans } = await createRepository(settings, { cwd, moveAside: false });
+    const STAGES = getFlavor(settings.flavor).stages;
 
     expect(path).toBe(join(cwd, 'ws'));
     const log = git(path, 'log', '--reverse', '--format=%s', 'main').trim().split('\n');
@@ -42,12 +44,14 @@ describe('createRepository', () => {
       git(clone, 'checkout', '--quiet', plan.tag);
       expect(buildWithKustomize(join(clone, ENTRY_DIR)), plan.tag).toEqual(plan.objects);
     });
-    expect(git(path, 'show', '-s', '--format=%B', formatTag(STAGES[4]))).toContain(STAGES[4].lesson);
+    expect(git(path, 'show', '-s', '--format=%B', formatTag(STAGES[4]))).toContain(readStageText(settings.lang, settings.flavor, STAGES[4].slug).lesson);
   });
 
   it('in review form, keeps main at the baseline and gives every later stage one commit on its own branch', async () => {
     const cwd = makeTempDir();
-    const { path, plans } = await createRepository(checkSettings({ directory: 'ws', review: true }), { cwd, moveAside: false });
+    const settings = checkSettings({ directory: 'ws', review: true });
+    const { path, plans } = await createRepository(settings, { cwd, moveAside: false });
+    const STAGES = getFlavor(settings.flavor).stages;
 
     expect(git(path, 'rev-list', '--count', 'main').trim()).toBe('1');
     expect(git(path, 'symbolic-ref', 'HEAD').trim()).toBe('refs/heads/main');

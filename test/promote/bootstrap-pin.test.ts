@@ -1,12 +1,13 @@
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
+import { DEFAULT_FLAVOR, getFlavor } from '../../src/flavors/registry.js';
 import { formatTag, pinFile, TAG_RANGE } from '../../src/layout/layout.js';
 import { planStages } from '../../src/plan/plan-stages.js';
 import { readPin, setPin } from '../../src/promote/bootstrap-pin.js';
-import { STAGES } from '../../src/scenario/stages.js';
 import { checkSettings } from '../../src/settings/check-settings.js';
 
+const STAGES = getFlavor(DEFAULT_FLAVOR).stages;
 const [pinned] = planStages(checkSettings({ gitops: 'both', until: '0' }));
 const [following] = planStages(checkSettings({ gitops: 'both', until: '0', mode: 'follow' }));
 const text = (files: ReadonlyMap<string, string>, engine: 'argocd' | 'flux') => files.get(pinFile(engine))!;

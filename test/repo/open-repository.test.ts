@@ -2,24 +2,59 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { formatStageBranch, formatStageId, formatTag } from '../../src/layout/layout.js';
+import { DEFAULT_FLAVOR, getFlavor } from '../../src/flavors/registry.js';
+import type { Layer } from '../../src/flavors/types.js';
+import { formatStageBranch, formatStageId, formatTag, layerDir } from '../../src/layout/layout.js';
+import { publishRepository } from '../../src/publish/publish.js';
 import { openRepository } from '../../src/repo/open-repository.js';
 import { hashBlob, renderFromAnswers } from '../../src/repo/render-revision.js';
 import { resolveRevision } from '../../src/repo/resolve-revision.js';
-import { STAGES } from '../../src/scenario/stages.js';
 import { git } from '../helpers/git.js';
 import { makeTempDir } from '../helpers/temp.js';
-import { makeWorkshop } from '../helpers/workshop.js';
+import { makeBareRemote, makeWorkshop } from '../helpers/workshop.js';
+
+const STAGES = getFlavor(DEFAULT_FLAVOR).stages;
+
+/** The repository path of a resource template of a stage (whichever layer the flavor puts it in). */
+function resourcePath(stageNumber: number, file: string): string {
+  const stage = STAGES[stageNumber];
+  const layer = (Object.keys(stage.layers) as Layer[]).find((name) => stage.layers[name]?.resources?.includes(file));
+  expect(layer, `${file} in stage ${stageNumber}`).toBeDefined();
+  return `${layerDir(stage, layer!)}/${file}`;
+}
 
 describe('openRepository', () => {
-  it('reads the answers, the stage tags and, in review form, the stage branches', async () => {
+  it('reads the answers, the stages from the content, their tags and, in review form, the stage branches', async () => {
     const { repo, plans } = await makeWorkshop({ review: true, until: '4', tenant: 'user4' });
     const opened = await openRepository(join(repo, 'stages'));
     expect(opened.dir).toBe(repo);
-    expect(opened.settings).toMatchObject({ tenant: 'user4', review: true, until: 4, branch: 'main' });
+    expect(opened.settings).toMatchObject({ tenant: 'user4', review: true, until: 4, branch: 'main', flavor: DEFAULT_FLAVOR });
+    expect(opened.flavor.id).toBe(DEFAULT_FLAVOR);
+    expect([...opened.stages.values()].map((stage) => stage.id)).toEqual(plans.map((plan) => formatStageId(plan.stage)));
+    expect([...opened.stages.values()].every((stage) => stage.tagged)).toBe(true);
     expect([...opened.stageTags.values()].map((ref) => ref.name)).toEqual(plans.map((plan) => plan.tag));
     expect([...opened.stageBranches.values()].map((ref) => ref.name)).toEqual(STAGES.slice(1, 5).map(formatStageBranch));
     for (const [number, ref] of opened.stageTags) expect(ref.commit).toBe(git(repo, 'rev-parse', `${formatTag(STAGES[number])}^{commit}`).trim());
+    // The subject is the stage's commit subject, in the repository's language.
+    for (const plan of plans) expect(opened.stages.get(plan.stage.number)!.subject).toBe(plan.tagMessage.split('\n')[0]);
+  });
+
+  it('knows every stage in a clone that holds only the pushed tags (a follow-mode remote)', async () => {
+    const { root, repo, plans } = await makeWorkshop({ mode: 'follow', until: '3' });
+    const remote = makeBareRemote(root);
+    await publishRepository({ dir: repo, remote });
+    expect(git(remote, 'tag', '--list').trim()).toBe(plans[0].tag);
+    const clone = join(root, 'clone');
+    git(root, 'clone', '--quiet', remote, clone);
+    const opened = await openRepository(clone);
+    expect([...opened.stages.values()].map((stage) => `${stage.id} ${stage.tagged}`)).toEqual(plans.map((plan, index) => `${formatStageId(plan.stage)} ${index === 0}`));
+    expect([...opened.stageTags.keys()]).toEqual([0]);
+    for (const plan of plans) {
+      const stage = opened.stages.get(plan.stage.number)!;
+      expect(stage.tag).toBe(plan.tag);
+      expect(stage.commit, plan.tag).toBe(git(repo, 'rev-parse', `${plan.tag}^{commit}`).trim());
+      expect(stage.subject).toBe(plan.message.split('\n')[0]);
+    }
   });
 
   it('refuses a missing folder, a folder outside git, and a repository this tool did not make', async () => {
@@ -50,9 +85,11 @@ describe('resolveRevision', () => {
   it('refuses an unknown name with the nearest real one, and a stage this repository does not hold', async () => {
     const { repo } = await makeWorkshop({ until: '4' });
     const opened = await openRepository(repo);
-    await expect(resolveRevision(opened, 'v1.4.0+sidecar-injectoin')).rejects.toThrow(/unknown stage, tag or branch "v1.4.0\+sidecar-injectoin" \(did you mean v1.4.0\+sidecar-injection\?\)/);
-    await expect(resolveRevision(opened, 'member-rol')).rejects.toThrow(/did you mean member-roll\?/);
-    await expect(resolveRevision(opened, '7')).rejects.toMatchObject({ message: expect.stringMatching(/07-traffic-split has no tag/), hint: expect.stringContaining('--until 04-sidecar-injection') });
+    const typo = formatTag(STAGES[4]).replace('injection', 'injectoin');
+    await expect(resolveRevision(opened, typo)).rejects.toThrow(`unknown stage, tag or branch ${JSON.stringify(typo)} (did you mean ${formatTag(STAGES[4])}?)`);
+    await expect(resolveRevision(opened, STAGES[3].slug.slice(0, -1))).rejects.toThrow(`did you mean ${STAGES[3].slug}?`);
+    const held = STAGES.slice(0, 5).map(formatStageId).join(', ');
+    await expect(resolveRevision(opened, String(STAGES[7].number))).rejects.toMatchObject({ message: expect.stringMatching(/this repository has no stage 7\./), hint: `Its stages: ${held}.` });
     await expect(resolveRevision(opened, '--output')).rejects.toThrow(UserError);
   });
 });
@@ -62,7 +99,7 @@ describe('renderFromAnswers', () => {
     const { repo, plans } = await makeWorkshop({ gitops: 'flux' });
     for (const plan of plans) {
       const rendered = await renderFromAnswers(repo, git(repo, 'rev-parse', `${plan.tag}^{commit}`).trim(), plan.tag);
-      expect(rendered.stage).toBe(plan.stage);
+      expect(rendered.stage).toEqual({ number: plan.stage.number, slug: plan.stage.slug, id: formatStageId(plan.stage) });
       expect(rendered.objects).toEqual(plan.objects);
       expect(rendered.notes).toEqual([]);
     }
@@ -70,12 +107,19 @@ describe('renderFromAnswers', () => {
 
   it('says so when the manifests at the revision were edited by hand', async () => {
     const { repo } = await makeWorkshop({ until: '2' });
-    const file = 'stages/02-control-plane/mesh/control-plane.yaml';
+    const file = resourcePath(2, 'control-plane.yaml');
     writeFileSync(join(repo, file), `${git(repo, 'show', `HEAD:${file}`)}# edited\n`);
     git(repo, 'commit', '--quiet', '-am', 'edit by hand');
     const rendered = await renderFromAnswers(repo, git(repo, 'rev-parse', 'HEAD').trim(), 'HEAD');
-    expect(rendered.notes).toEqual([expect.stringContaining(`1 manifest file(s) differ from what its answers generate for stage 02-control-plane`)]);
+    expect(rendered.notes).toEqual([expect.stringContaining(`1 manifest file(s) differ from what its answers generate for stage ${formatStageId(STAGES[2])}`)]);
     expect(rendered.notes[0]).toContain(file);
+
+    // A manifest added by hand counts too.
+    writeFileSync(join(repo, 'cluster/extra.yaml'), 'kind: ConfigMap\n');
+    git(repo, 'add', 'cluster/extra.yaml');
+    git(repo, 'commit', '--quiet', '-m', 'add by hand');
+    const added = await renderFromAnswers(repo, git(repo, 'rev-parse', 'HEAD').trim(), 'HEAD');
+    expect(added.notes).toEqual([expect.stringContaining('2 manifest file(s) differ')]);
   });
 
   it('hashes blobs as git does', () => {

@@ -7,9 +7,13 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diffRevisions } from '../../src/diff/diff-revisions.js';
+import { DEFAULT_FLAVOR, getFlavor } from '../../src/flavors/registry.js';
 import { findOnPath } from '../../src/kustomize/kustomize-binary.js';
+import { sortObjects } from '../../src/diff/compare-objects.js';
+import { ENTRY_DIR, formatStageId, layerDir, tenantDir } from '../../src/layout/layout.js';
 import { renderFromTree, renderRevision } from '../../src/repo/render-revision.js';
 import { git } from '../helpers/git.js';
+import { buildWithKustomize } from '../helpers/kustomize.js';
 import { makeTempDir } from '../helpers/temp.js';
 import { makeWorkshop } from '../helpers/workshop.js';
 
@@ -17,6 +21,8 @@ const savedPath = process.env.PATH;
 afterEach(() => {
   process.env.PATH = savedPath;
 });
+
+const flavor = getFlavor(DEFAULT_FLAVOR);
 
 const commitOf = (repo: string, revision: string) => git(repo, 'rev-parse', `${revision}^{commit}`).trim();
 
@@ -32,7 +38,7 @@ describe('renderFromTree', () => {
     const { repo, plans } = await makeWorkshop({ gitops: 'both', review: true });
     for (const plan of plans) {
       const rendered = await renderFromTree(repo, commitOf(repo, plan.tag), plan.tag);
-      expect(rendered.stage, plan.tag).toBe(plan.stage);
+      expect(rendered.stage, plan.tag).toEqual({ number: plan.stage.number, slug: plan.stage.slug, id: formatStageId(plan.stage) });
       expect(rendered.objects, plan.tag).toEqual(plan.objects);
       expect(rendered.notes).toEqual([]);
     }
@@ -40,12 +46,42 @@ describe('renderFromTree', () => {
 
   it('shows a manifest edited by hand as it is', async () => {
     const { repo } = await makeWorkshop({ until: '2' });
-    const file = 'stages/02-control-plane/mesh/control-plane.yaml';
-    writeFileSync(join(repo, file), git(repo, 'show', `HEAD:${file}`).replace(/version: v2\.6/, 'version: v2.5'));
-    git(repo, 'commit', '--quiet', '-am', 'Pin the control plane to 2.5');
+    const stage = flavor.stages[2];
+    const file = `${layerDir(stage, 'participant')}/control-plane.yaml`;
+    expect(stage.layers.participant?.resources).toContain('control-plane.yaml');
+    const version = flavor.facts.pins.istioVersion.value;
+    const older = version.replace(/\.(\d+)$/, (_, patch: string) => `.${Number(patch) - 1}`);
+    const text = git(repo, 'show', `HEAD:${file}`);
+    expect(text).toContain(`version: ${version}`);
+    writeFileSync(join(repo, file), text.replace(`version: ${version}`, `version: ${older}`));
+    git(repo, 'commit', '--quiet', '-am', `Pin the control plane to ${older}`);
     const report = await diffRevisions(repo, '2', 'main');
-    expect(report.objects.map((diff) => `${diff.type} ${diff.kind}`)).toEqual(['changed ServiceMeshControlPlane']);
-    expect(report.objects[0].fields).toEqual([{ type: 'changed', path: 'spec.version', before: 'v2.6', after: 'v2.5' }]);
+    expect(report.objects.map((diff) => `${diff.type} ${diff.kind}`)).toEqual([`changed ${flavor.injection.controlPlaneKind}`]);
+    expect(report.objects[0].fields).toEqual([{ type: 'changed', path: 'spec.version', before: version, after: older }]);
+  });
+});
+
+describe('renderFromTree for a class', () => {
+  it('builds a participant\'s view as the engines sync it: the shared cluster/ and their tenant folder, with their names', async () => {
+    const { root, repo, plans } = await makeWorkshop({ tenants: '2', until: '3' });
+    const checkout = join(root, 'checkout');
+    git(root, 'clone', '--quiet', repo, checkout);
+    for (const plan of plans) {
+      git(checkout, 'checkout', '--quiet', plan.tag);
+      const rendered = await renderFromTree(repo, commitOf(repo, plan.tag), plan.tag, { participant: 'user2' });
+      const expected = sortObjects([...buildWithKustomize(join(checkout, ENTRY_DIR)), ...buildWithKustomize(join(checkout, tenantDir('user2')))]);
+      expect(rendered.objects, plan.tag).toEqual(expected);
+      const namespaces = new Set(rendered.objects.map((object) => object.metadata.namespace).filter(Boolean));
+      expect([...namespaces].some((namespace) => String(namespace).startsWith('user1-')), plan.tag).toBe(false);
+      expect(rendered.notes).toEqual([]);
+    }
+    // Without a participant: the whole stage folder, written for the placeholder participant.
+    const last = plans.at(-1)!;
+    expect((await renderFromTree(repo, commitOf(repo, last.tag), last.tag)).objects).toEqual(last.objects);
+    await expect(renderFromTree(repo, commitOf(repo, last.tag), last.tag, { participant: 'user3' })).rejects.toMatchObject({
+      message: expect.stringContaining('has no participant "user3" (no tenants/user3/)'),
+      hint: 'Participants: user1, user2.',
+    });
   });
 });
 
@@ -55,7 +91,7 @@ describe('renderRevision fallbacks', () => {
     const { repo } = await makeWorkshop({ until: '1' });
     addUnsupportedField(repo);
     const rendered = await renderRevision(repo, commitOf(repo, 'main'), 'main');
-    expect(rendered.notes).toEqual([expect.stringMatching(/^main: built with (kubectl kustomize|kustomize), since .*commonAnnotations/)]);
+    expect(rendered.notes).toEqual([expect.stringMatching(/^main: cluster built with (kubectl kustomize|kustomize), since cluster\/apps\/kustomization\.yaml: .*commonAnnotations/)]);
     const deployments = rendered.objects.filter((object) => object.kind === 'Deployment');
     expect(deployments.length).toBeGreaterThan(0);
     for (const deployment of deployments) expect(deployment.metadata.annotations).toMatchObject({ 'workshop/owner': 'team-a' });
