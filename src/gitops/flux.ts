@@ -31,11 +31,24 @@ export const VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'dele
  */
 const ISTIO_CONFIG_KINDS = ['Gateway', 'VirtualService', 'DestinationRule', 'Telemetry'];
 
-function buildHealthCheckExprs(flavor: Flavor): Record<string, string>[] {
+/** The kinds the Kustomization of each layer applies, as `apiVersion kind`, over every stage (a pin may name any). */
+export type LayerKinds = Partial<Record<Layer, ReadonlySet<string>>>;
+
+export function formatKindKey(object: { apiVersion: string; kind: string }): string {
+  return `${object.apiVersion} ${object.kind}`;
+}
+
+/**
+ * The health checks of one Kustomization: only for the kinds it applies itself. Flux evaluates
+ * the expressions on its own inventory, so a check for a kind another Kustomization applies would
+ * judge nothing here, and could only mislead whoever reads the bootstrap.
+ */
+function buildHealthCheckExprs(flavor: Flavor, kinds: ReadonlySet<string>): Record<string, string>[] {
+  const applied = (info: { apiVersion: string; kind: string }) => kinds.has(formatKindKey(info));
   const config = flavor.kinds
-    .filter((info) => ISTIO_CONFIG_KINDS.includes(info.kind))
+    .filter((info) => ISTIO_CONFIG_KINDS.includes(info.kind) && applied(info))
     .map((info) => ({ apiVersion: info.apiVersion, kind: info.kind, current: 'true' }));
-  return [...buildFluxHealthCheckExprs(flavor.healthChecks), ...config];
+  return [...buildFluxHealthCheckExprs(flavor.healthChecks.filter(applied)), ...config];
 }
 
 function buildSource(settings: Settings, flavor: Flavor, name: string, tag: string): KubeObject {
@@ -53,6 +66,8 @@ interface KustomizationInput {
   path: string;
   dependsOn?: string;
   serviceAccount?: string;
+  /** What it applies (for its health checks). */
+  kinds: ReadonlySet<string>;
 }
 
 function buildKustomization(flavor: Flavor, input: KustomizationInput): KubeObject {
@@ -67,7 +82,7 @@ function buildKustomization(flavor: Flavor, input: KustomizationInput): KubeObje
   };
   if (input.serviceAccount) spec.serviceAccountName = input.serviceAccount;
   if (input.dependsOn) spec.dependsOn = [{ name: input.dependsOn }];
-  const exprs = buildHealthCheckExprs(flavor);
+  const exprs = buildHealthCheckExprs(flavor, input.kinds);
   if (exprs.length > 0) spec.healthCheckExprs = exprs;
   return { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', metadata: { name: input.name, namespace: flavor.platform.fluxNamespace }, spec };
 }
@@ -75,24 +90,24 @@ function buildKustomization(flavor: Flavor, input: KustomizationInput): KubeObje
 const layerPathFor = (definition: LayerDefinition) => entryLayerDir(definition, 'flux');
 
 /** A chain of Kustomizations, one per layer, each depending on the one before. */
-function chainLayers(flavor: Flavor, layers: readonly LayerDefinition[], names: (layer: Layer) => string, source: string, first?: string): KubeObject[] {
-  let previous = first;
+function chainLayers(flavor: Flavor, layers: readonly LayerDefinition[], names: (layer: Layer) => string, source: string, kinds: LayerKinds): KubeObject[] {
+  let previous: string | undefined;
   return layers.map((definition) => {
-    const kustomization = buildKustomization(flavor, { name: names(definition.layer), source, path: layerPathFor(definition), dependsOn: previous });
+    const kustomization = buildKustomization(flavor, { name: names(definition.layer), source, path: layerPathFor(definition), dependsOn: previous, kinds: kinds[definition.layer] ?? new Set() });
     previous = names(definition.layer);
     return kustomization;
   });
 }
 
 /** One participant: the GitRepository and the whole chain of layers. */
-export function buildFluxSingle(settings: Settings, flavor: Flavor, repo: RepositoryNames, tag: string): KubeObject[] {
-  return [buildSource(settings, flavor, repo.gitopsName, tag), ...chainLayers(flavor, flavor.layers, repo.fluxKustomization, repo.gitopsName)];
+export function buildFluxSingle(settings: Settings, flavor: Flavor, repo: RepositoryNames, tag: string, kinds: LayerKinds): KubeObject[] {
+  return [buildSource(settings, flavor, repo.gitopsName, tag), ...chainLayers(flavor, flavor.layers, repo.fluxKustomization, repo.gitopsName, kinds)];
 }
 
 /** A class: the shared layers, pinned to the last stage. */
-export function buildFluxShared(settings: Settings, flavor: Flavor, repo: RepositoryNames, tag: string): KubeObject[] {
+export function buildFluxShared(settings: Settings, flavor: Flavor, repo: RepositoryNames, tag: string, kinds: LayerKinds): KubeObject[] {
   const shared = flavor.layers.filter((definition) => definition.scope === 'shared');
-  return [buildSource(settings, flavor, repo.gitopsName, tag), ...chainLayers(flavor, shared, repo.fluxKustomization, repo.gitopsName)];
+  return [buildSource(settings, flavor, repo.gitopsName, tag), ...chainLayers(flavor, shared, repo.fluxKustomization, repo.gitopsName, kinds)];
 }
 
 /** The name of the last shared Kustomization, which every participant's chain waits for. */
@@ -102,7 +117,7 @@ export function lastSharedKustomization(flavor: Flavor, repo: RepositoryNames): 
 }
 
 /** A class: one participant's ServiceAccount, GitRepository and chain of layers. */
-export function buildFluxParticipant(settings: Settings, flavor: Flavor, repo: RepositoryNames, names: ParticipantNames, tag: string): KubeObject[] {
+export function buildFluxParticipant(settings: Settings, flavor: Flavor, repo: RepositoryNames, names: ParticipantNames, tag: string, kinds: LayerKinds): KubeObject[] {
   const account: KubeObject = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: names.gitopsName, namespace: flavor.platform.fluxNamespace } };
   let previous = lastSharedKustomization(flavor, repo);
   const kustomizations = flavor.layers
@@ -114,6 +129,7 @@ export function buildFluxParticipant(settings: Settings, flavor: Flavor, repo: R
         source: names.gitopsName,
         path: tenantDir(names.participant, definition.layer),
         dependsOn: previous,
+        kinds: kinds[definition.layer] ?? new Set(),
         // Cluster-scoped objects (the participant's namespaces) are applied with Flux's own rights.
         ...(definition.clusterScoped ? {} : { serviceAccount: names.gitopsName }),
       });

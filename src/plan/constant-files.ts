@@ -5,7 +5,7 @@
  */
 import { buildArgoCdParticipant, buildArgoCdShared, type ArgoCdBootstrapInput } from '../gitops/argocd.js';
 import { buildCiWorkflow } from '../gitops/ci-workflow.js';
-import { buildFluxParticipant, buildFluxShared, buildFluxSingle, buildParticipantRole } from '../gitops/flux.js';
+import { buildFluxParticipant, buildFluxShared, buildFluxSingle, buildParticipantRole, formatKindKey, type LayerKinds } from '../gitops/flux.js';
 import { buildArgoCdHealthConfigMap, buildArgoCdHealthPatch, formatArgoCdHealthHeader, formatArgoCdHealthPatchHeader } from '../gitops/health-checks.js';
 import { ARGOCD_NAMESPACE } from '../flavors/shared.js';
 import { buildChartsProject } from '../gitops/charts-project.js';
@@ -45,7 +45,18 @@ function pickLayers(context: PlanContext, last: LastStage, scope: 'shared' | 'pa
   return context.flavor.layers.filter((definition) => definition.scope === scope).flatMap((definition) => [...(last.layers[definition.layer] ?? [])]);
 }
 
-export function planConstantFiles(context: PlanContext, last: LastStage): Map<string, string> {
+/** The kinds each layer applies with Flux, over every stage: the bootstrap does not change with the pin. */
+function collectFluxKinds(stages: readonly Pick<StagePlan, 'engineLayers'>[]): LayerKinds {
+  const kinds: Partial<Record<Layer, Set<string>>> = {};
+  for (const { engineLayers } of stages) {
+    for (const [layer, objects] of Object.entries(engineLayers.flux ?? {}) as [Layer, readonly KubeObject[]][]) {
+      for (const object of objects) (kinds[layer] ??= new Set()).add(formatKindKey(object));
+    }
+  }
+  return kinds;
+}
+
+export function planConstantFiles(context: PlanContext, last: LastStage, built: readonly Pick<StagePlan, 'engineLayers'>[]): Map<string, string> {
   const { settings, flavor, engines, repo, stages } = context;
   const isClass = selectLayout(settings) === 'class';
   const firstTag = formatTag(stages[0]);
@@ -87,14 +98,15 @@ export function planConstantFiles(context: PlanContext, last: LastStage): Map<st
       files.set(`${dir}/${healthConfigMap}`, dumpObjects([buildArgoCdHealthConfigMap(flavor.healthChecks, ARGOCD_NAMESPACE)], formatArgoCdHealthHeader(flavor.healthChecks, ARGOCD_NAMESPACE, openshift)));
       if (openshift) files.set(`${dir}/${healthPatch}`, `${formatArgoCdHealthPatchHeader(flavor.healthChecks, openshift)}\n${dumpYaml(buildArgoCdHealthPatch(flavor.healthChecks))}`);
     } else if (isClass) {
+      const kinds = collectFluxKinds(built);
       const role = buildParticipantRole(describeResources(participantObjects.filter((object) => object.metadata.namespace)), [...extraRules(participantObjects)]);
-      const [source, ...kustomizations] = buildFluxShared(settings, flavor, repo, settings.mode === 'follow' ? firstTag : lastTag);
+      const [source, ...kustomizations] = buildFluxShared(settings, flavor, repo, settings.mode === 'follow' ? firstTag : lastTag, kinds);
       add(dir, [[BOOTSTRAP_FILES.flux.pin, [source]], [BOOTSTRAP_FILES.flux.kustomizations, kustomizations], ['participant-role.yaml', [role]]], participantFiles);
       for (const { names } of participants) {
-        files.set(`${dir}/${PARTICIPANTS_BOOTSTRAP_DIR}/${names.participant}.yaml`, dumpObjects(buildFluxParticipant(settings, flavor, repo, names, firstTag)));
+        files.set(`${dir}/${PARTICIPANTS_BOOTSTRAP_DIR}/${names.participant}.yaml`, dumpObjects(buildFluxParticipant(settings, flavor, repo, names, firstTag, kinds)));
       }
     } else {
-      const [source, ...kustomizations] = buildFluxSingle(settings, flavor, repo, firstTag);
+      const [source, ...kustomizations] = buildFluxSingle(settings, flavor, repo, firstTag, collectFluxKinds(built));
       add(dir, [[BOOTSTRAP_FILES.flux.pin, [source]], [BOOTSTRAP_FILES.flux.kustomizations, kustomizations]]);
     }
   }

@@ -34,6 +34,8 @@ export interface StagePlan {
   objects: readonly KubeObject[];
   /** The same objects by layer (what each Flux Kustomization applies; for a layer per engine, the first engine's). */
   layers: Partial<Record<Layer, readonly KubeObject[]>>;
+  /** What each engine applies, by layer: a layer with a folder per engine holds that engine's objects. */
+  engineLayers: Partial<Record<GitOpsEngine, Partial<Record<Layer, readonly KubeObject[]>>>>;
   changes: readonly ObjectChange[];
   message: string;
   tagMessage: string;
@@ -117,14 +119,22 @@ export function planStages(settings: Settings, scenario?: readonly StageDefiniti
     const reader = createMemoryReader(stageFiles);
     const render = (folder: string) => sortObjects(renderKustomization(reader, folder, cache).objects.map((rendered) => rendered.object));
     const objects = render(dir);
-    const layers = Object.fromEntries(present.map((definition) => [definition.layer, render(latest.get(layerKey(definition.layer, definition.perEngine ? primary : undefined))!)]));
+    const layers: StagePlan['layers'] = Object.fromEntries(present.map((definition) => [definition.layer, render(latest.get(layerKey(definition.layer, definition.perEngine ? primary : undefined))!)]));
+    const engineLayers: StagePlan['engineLayers'] = Object.fromEntries(
+      engines.map((engine) => [
+        engine,
+        engine === primary
+          ? layers
+          : Object.fromEntries(present.map((definition) => [definition.layer, definition.perEngine ? render(latest.get(layerKey(definition.layer, engine))!) : layers[definition.layer]!])),
+      ]),
+    );
     const changes = compareObjects(previousObjects, objects);
     previousObjects = objects;
-    return { stage, objects, layers: layers as StagePlan['layers'], changes, stageFiles: new Map(stageFiles), latest: new Map(latest) };
+    return { stage, objects, layers, engineLayers, changes, stageFiles: new Map(stageFiles), latest: new Map(latest) };
   });
 
-  const constant = planConstantFiles(context, built.at(-1)!);
-  return built.map(({ stage, objects, layers, changes, stageFiles: files, latest: folders }) => {
+  const constant = planConstantFiles(context, built.at(-1)!, built);
+  return built.map(({ stage, objects, layers, engineLayers, changes, stageFiles: files, latest: folders }) => {
     const docs = buildDocsContext({ settings, flavor, names, repo, stages, current: stage, changes, objects });
     const tree = new Map<string, string>([
       ...files,
@@ -133,7 +143,7 @@ export function planStages(settings: Settings, scenario?: readonly StageDefiniti
       ...constant,
       ...renderDocs(context, stage, docs, layers),
     ]);
-    return { stage, tag: formatTag(stage), files: tree, objects, layers, changes, message: formatStageMessage(docs, changes), tagMessage: formatTagMessage(docs) };
+    return { stage, tag: formatTag(stage), files: tree, objects, layers, engineLayers, changes, message: formatStageMessage(docs, changes), tagMessage: formatTagMessage(docs) };
   });
 }
 

@@ -28,7 +28,9 @@ import {
   SERVICE_MESH_CONTROL_PLANE,
   SERVICE_MESH_MEMBER_ROLL,
 } from '../../src/gitops/health-checks.js';
-import { ARGOCD_NAMESPACE, BOOTSTRAP_FILES, bootstrapDir, UPSTREAM_ARGOCD_NAMESPACE } from '../../src/layout/layout.js';
+import { FLAVORS } from '../../src/flavors/registry.js';
+import { ARGOCD_NAMESPACE } from '../../src/flavors/shared.js';
+import { BOOTSTRAP_FILES, bootstrapDir, entryLayerDir, PARTICIPANTS_BOOTSTRAP_DIR } from '../../src/layout/layout.js';
 import { planStages } from '../../src/plan/plan-stages.js';
 import { checkSettings } from '../../src/settings/check-settings.js';
 import { locateBundledSchemaDir, validateObjects } from '../../src/validate/index.js';
@@ -425,7 +427,7 @@ describe('the fields every check reads exist in its upstream CRD', () => {
 
 describe('the builders', () => {
   it('put the given checks into argocd-cm of the given namespace, a ConfigMap the bundled schema accepts', () => {
-    for (const namespace of [UPSTREAM_ARGOCD_NAMESPACE, 'argo-cd-custom']) {
+    for (const namespace of [ARGOCD_NAMESPACE, 'argo-cd-custom']) {
       const configMap = buildArgoCdHealthConfigMap(MESH_HEALTH_CHECKS, namespace);
       expect(configMap.metadata).toMatchObject({ name: 'argocd-cm', namespace });
       expect(Object.keys(configMap.data as object)).toEqual(MESH_HEALTH_CHECKS.map(formatHealthKey));
@@ -474,40 +476,92 @@ describe('the builders', () => {
   });
 });
 
-describe('the generated bootstrap', () => {
-  const [plan] = planStages(checkSettings({ gitops: 'both' }));
+describe.each(FLAVORS.map((flavor) => [flavor.id, flavor] as const))('the generated bootstrap (%s)', (_id, flavor) => {
   const argocd = bootstrapDir('argocd');
+  const flux = bootstrapDir('flux');
+  const plansOf = (answers: Record<string, string>) => planStages(checkSettings({ flavor: flavor.id, gitops: 'both', ...answers }));
+  const plans = plansOf({});
+  const [plan] = plans;
+  const openshift = flavor.platform.kind === 'openshift';
 
-  it('carries exactly these scripts in the argocd-cm keys (upstream Argo CD namespace) and in the ArgoCD CR patch', () => {
+  it('carries exactly the flavor\'s scripts in the argocd-cm keys (upstream Argo CD namespace) and, on OpenShift, in the ArgoCD CR patch', () => {
+    expect(flavor.healthChecks.length).toBeGreaterThan(0);
     const configMap = load(plan.files.get(`${argocd}/${BOOTSTRAP_FILES.argocd.healthConfigMap}`)!) as any;
-    expect(configMap).toMatchObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'argocd-cm', namespace: UPSTREAM_ARGOCD_NAMESPACE } });
-    expect(configMap.data).toEqual({
-      'resource.customizations.health.maistra.io_ServiceMeshControlPlane': smcp,
-      'resource.customizations.health.maistra.io_ServiceMeshMemberRoll': smmr,
-    });
-    const patch = load(plan.files.get(`${argocd}/${BOOTSTRAP_FILES.argocd.healthPatch}`)!) as any;
-    expect(patch.spec.resourceHealthChecks).toEqual(MESH_HEALTH_CHECKS.map((check) => ({ group: 'maistra.io', kind: check.kind, check: readHealthScript(check) })));
-    expect(plan.files.get(`${argocd}/${BOOTSTRAP_FILES.argocd.healthPatch}`)).toContain(formatArgoCdHealthPatchCommand(ARGOCD_NAMESPACE));
+    expect(configMap).toMatchObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'argocd-cm', namespace: ARGOCD_NAMESPACE } });
+    expect(configMap.data).toEqual(Object.fromEntries(flavor.healthChecks.map((check) => [`resource.customizations.health.${check.group}_${check.kind}`, readHealthScript(check)])));
+    const patchText = plan.files.get(`${argocd}/${BOOTSTRAP_FILES.argocd.healthPatch}`);
+    if (!openshift) {
+      expect(patchText).toBeUndefined();
+      return;
+    }
+    const patch = load(patchText!) as any;
+    expect(patch.spec.resourceHealthChecks).toEqual(flavor.healthChecks.map((check) => ({ group: check.group, kind: check.kind, check: readHealthScript(check) })));
+    expect(patchText).toContain(formatArgoCdHealthPatchCommand(flavor.platform.argocdNamespace));
   });
 
-  it('keeps the health files out of `oc apply -k bootstrap/argocd` (the operator owns argocd-cm on OpenShift)', () => {
+  it('keeps the health files out of `kubectl apply -k bootstrap/argocd` (the operator owns argocd-cm on OpenShift)', () => {
     const kustomization = load(plan.files.get(`${argocd}/kustomization.yaml`)!) as { resources: string[] };
     expect(kustomization.resources).toEqual([BOOTSTRAP_FILES.argocd.project, BOOTSTRAP_FILES.argocd.pin]);
-    expect(plan.files.get(`${argocd}/${BOOTSTRAP_FILES.argocd.healthConfigMap}`)).toContain(`oc patch argocd openshift-gitops -n ${ARGOCD_NAMESPACE}`);
+    const header = plan.files.get(`${argocd}/${BOOTSTRAP_FILES.argocd.healthConfigMap}`)!;
+    expect(header).toContain(`Upstream Argo CD in namespace ${ARGOCD_NAMESPACE}`);
+    if (openshift) expect(header).toContain(`oc patch argocd openshift-gitops -n ${flavor.platform.argocdNamespace}`);
+    else expect(header).not.toContain('oc patch');
   });
 
-  it('gives the Flux mesh Kustomization CEL checks for both kinds, evaluated because it waits', () => {
-    const kustomizations = loadAll(plan.files.get(`${bootstrapDir('flux')}/${BOOTSTRAP_FILES.flux.kustomizations}`)!) as any[];
-    const mesh = kustomizations.find((kustomization) => kustomization.spec.path === './cluster/mesh');
-    expect(mesh.spec.wait).toBe(true);
-    expect(mesh.spec.healthCheckExprs).toEqual(buildFluxHealthCheckExprs(MESH_HEALTH_CHECKS));
-    expect(mesh.spec.healthCheckExprs.map((expr: any) => `${expr.apiVersion} ${expr.kind}`)).toEqual([
-      'maistra.io/v2 ServiceMeshControlPlane',
-      'maistra.io/v1 ServiceMeshMemberRoll',
-    ]);
-    for (const other of kustomizations.filter((kustomization) => kustomization !== mesh)) expect(other.spec.healthCheckExprs).toBeUndefined();
+  /** The kinds each layer applies with Flux, over every stage (the bootstrap is the same at every pin). */
+  const kindsByLayer = (stages: typeof plans) => {
+    const kinds = new Map<string, Set<string>>();
+    for (const stage of stages) {
+      for (const [layer, objects] of Object.entries(stage.engineLayers.flux!)) {
+        for (const object of objects!) kinds.set(layer, (kinds.get(layer) ?? new Set()).add(`${object.apiVersion} ${object.kind}`));
+      }
+    }
+    return kinds;
+  };
+  /** The expressions a Kustomization applying these kinds should carry: the flavor's checks, then Istio configuration kinds (current once applied). */
+  const expected = (kinds: Set<string> | undefined) => [
+    ...buildFluxHealthCheckExprs(flavor.healthChecks.filter((check) => kinds?.has(`${check.apiVersion} ${check.kind}`))),
+    ...flavor.kinds
+      .filter((info) => ['Gateway', 'VirtualService', 'DestinationRule', 'Telemetry'].includes(info.kind) && kinds?.has(`${info.apiVersion} ${info.kind}`))
+      .map((info) => ({ apiVersion: info.apiVersion, kind: info.kind, current: 'true' })),
+  ];
+
+  it('gives each Flux Kustomization the CEL checks of exactly the kinds it applies, evaluated because it waits', () => {
+    const kinds = kindsByLayer(plans);
+    const kustomizations = loadAll(plan.files.get(`${flux}/${BOOTSTRAP_FILES.flux.kustomizations}`)!) as any[];
+    expect(kustomizations.map((kustomization) => kustomization.spec.path)).toEqual(flavor.layers.map((definition) => `./${entryLayerDir(definition, 'flux')}`));
+    const covered = new Set<string>();
+    for (const [index, kustomization] of kustomizations.entries()) {
+      const layer = flavor.layers[index].layer;
+      expect(kustomization.spec.wait).toBe(true);
+      const exprs = expected(kinds.get(layer));
+      if (exprs.length === 0) expect(kustomization.spec.healthCheckExprs, layer).toBeUndefined();
+      else expect(kustomization.spec.healthCheckExprs, layer).toEqual(exprs);
+      for (const expr of kustomization.spec.healthCheckExprs ?? []) covered.add(`${expr.apiVersion} ${expr.kind}`);
+    }
+    // Every check with CEL judges the Kustomization that applies its kind, and nowhere else.
+    for (const check of flavor.healthChecks.filter((candidate) => candidate.cel)) expect(covered.has(`${check.apiVersion} ${check.kind}`), check.kind).toBe(true);
+    const exprCount = kustomizations.reduce((sum, kustomization) => sum + (kustomization.spec.healthCheckExprs?.length ?? 0), 0);
+    expect(exprCount).toBe(covered.size);
   });
 
+  it('gives a class\'s shared and participant Kustomizations the checks of their own layer only', () => {
+    const classPlans = plansOf({ tenants: '2' });
+    const kinds = kindsByLayer(classPlans);
+    const [first] = classPlans;
+    const shared = loadAll(first.files.get(`${flux}/${BOOTSTRAP_FILES.flux.kustomizations}`)!) as any[];
+    const participant = (loadAll(first.files.get(`${flux}/${PARTICIPANTS_BOOTSTRAP_DIR}/user1.yaml`)!) as any[]).filter((object) => object.kind === 'Kustomization');
+    const layers = [...flavor.layers.filter((definition) => definition.scope === 'shared'), ...flavor.layers.filter((definition) => definition.scope === 'participant')];
+    const all = [...shared, ...participant];
+    expect(all).toHaveLength(layers.length);
+    for (const [index, kustomization] of all.entries()) {
+      const exprs = expected(kinds.get(layers[index].layer));
+      expect(kustomization.spec.healthCheckExprs ?? [], `${kustomization.metadata.name}`).toEqual(exprs);
+    }
+  });
+});
+
+describe('the OpenShift Service Mesh 2 checks', () => {
   it('names the same failure reasons in CEL as in Lua', () => {
     const [controlPlaneExprs, memberRollExprs] = buildFluxHealthCheckExprs(MESH_HEALTH_CHECKS);
     for (const reason of CONTROL_PLANE_FAILURES) {

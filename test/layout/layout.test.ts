@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deriveNames, formatStageBranch, formatStageId, formatTag, parseTag, relativeDir, TAG_RANGE } from '../../src/layout/layout.js';
-import { STAGES } from '../../src/scenario/stages.js';
+import { FLAVORS, getFlavor } from '../../src/flavors/registry.js';
+import { formatStageBranch, formatStageId, formatTag, parseStageId, parseTag, relativeDir, TAG_RANGE } from '../../src/layout/layout.js';
+import { deriveParticipantNames, deriveRepositoryNames } from '../../src/layout/names.js';
 
 /** Semantic Versioning 2.0.0, with the leading `v` that Argo CD and Flux accept. */
 const SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
 
-describe('stage tags', () => {
+describe.each(FLAVORS.map((flavor) => [flavor.id, flavor.stages] as const))('stage tags (%s)', (_id, STAGES) => {
   it('are semantic versions whose minor number is the stage and whose build metadata is its name', () => {
     for (const stage of STAGES) {
       const match = SEMVER.exec(formatTag(stage));
@@ -24,8 +25,8 @@ describe('stage tags', () => {
 });
 
 describe('parseTag', () => {
-  it('reads back every stage tag', () => {
-    for (const stage of STAGES) expect(parseTag(formatTag(stage))).toEqual({ number: stage.number, patch: 0, slug: stage.slug });
+  it('reads back every stage tag of every flavor', () => {
+    for (const { stages } of FLAVORS) for (const stage of stages) expect(parseTag(formatTag(stage))).toEqual({ number: stage.number, patch: 0, slug: stage.slug });
   });
   it('reads a patch release of a stage, and nothing outside the scheme', () => {
     expect(parseTag('v1.4.2+sidecar-injection')).toEqual({ number: 4, patch: 2, slug: 'sidecar-injection' });
@@ -33,26 +34,51 @@ describe('parseTag', () => {
   });
 });
 
-describe('stage branches', () => {
+describe.each(FLAVORS.map((flavor) => [flavor.id, flavor.stages] as const))('stage branches and folders (%s)', (_id, STAGES) => {
   it('are stage/<id>, valid git branch names that sort in stage order', () => {
     const branches = STAGES.map(formatStageBranch);
     expect(branches[4]).toBe(`stage/${formatStageId(STAGES[4])}`);
     expect([...branches].sort()).toEqual(branches);
+    for (const branch of branches) expect(branch).toMatch(/^stage\/[0-9]{2}-[a-z0-9-]+$/);
+  });
+  it('have folder ids that read back as their stage, numbered from 0 without gaps', () => {
+    expect(STAGES.map((stage) => stage.number)).toEqual(STAGES.map((_stage, index) => index));
+    for (const stage of STAGES) expect(parseStageId(formatStageId(stage))).toEqual({ number: stage.number, slug: stage.slug });
   });
 });
 
 describe('names', () => {
-  it('follow the workshop: userX-sockshop, userX-istio-system, OpenShift route hosts', () => {
-    expect(deriveNames({ tenant: 'user1', domain: 'apps.example.com' })).toMatchObject({
-      appNamespace: 'user1-sockshop',
-      meshNamespace: 'user1-istio-system',
-      frontEndHost: 'front-end-user1-sockshop.apps.example.com',
-      gatewayHost: '*.apps.example.com',
-      gitopsName: 'sockshop-mesh-user1',
-    });
+  const repository = (id: 'ossm3' | 'istio' | 'ossm2', tenant: string, domain: string) => deriveRepositoryNames(getFlavor(id), { tenant, tenants: [], domain });
+  it('follow the workshop on OpenShift: userX-sockshop, userX-istio-system, OpenShift route hosts', () => {
+    for (const id of ['ossm3', 'ossm2'] as const) {
+      expect(deriveParticipantNames(getFlavor(id), 'user1', 'apps.example.com'), id).toMatchObject({
+        appNamespace: 'user1-sockshop',
+        meshNamespace: 'user1-istio-system',
+        frontEndHost: 'front-end-user1-sockshop.apps.example.com',
+        gitopsName: 'sockshop-mesh-user1',
+      });
+      expect(repository(id, 'user1', 'apps.example.com')).toMatchObject({ gitopsName: 'sockshop-mesh-user1', gatewayHosts: '*.apps.example.com' });
+    }
+  });
+  it('use port-forward on plain Kubernetes: localhost, any gateway host', () => {
+    expect(deriveParticipantNames(getFlavor('istio'), 'user1', 'apps.example.com')).toMatchObject({ appNamespace: 'user1-sockshop', meshNamespace: 'user1-istio-system', frontEndHost: 'localhost' });
+    expect(repository('istio', 'user1', 'apps.example.com').gatewayHosts).toBe('*');
+  });
+  it('name the control plane the way each flavor does: the SMCP basic-install, or a Sail Istio per participant', () => {
+    expect(deriveParticipantNames(getFlavor('ossm2'), 'user1', 'a.b').controlPlane).toBe('basic-install');
+    for (const id of ['ossm3', 'istio'] as const) {
+      expect(deriveParticipantNames(getFlavor(id), 'user1', 'a.b')).toMatchObject({ controlPlane: 'user1', discovery: 'user1' });
+      expect(deriveParticipantNames(getFlavor(id), '', 'a.b')).toMatchObject({ controlPlane: 'default', discovery: 'default' });
+    }
   });
   it('fall back to the plain namespaces without a tenant', () => {
-    expect(deriveNames({ tenant: '', domain: 'a.b' })).toMatchObject({ appNamespace: 'sock-shop', meshNamespace: 'istio-system', gitopsName: 'sockshop-mesh' });
+    for (const flavor of FLAVORS) {
+      expect(deriveParticipantNames(flavor, '', 'a.b'), flavor.id).toMatchObject({ appNamespace: 'sock-shop', meshNamespace: 'istio-system', gitopsName: 'sockshop-mesh' });
+      expect(repository(flavor.id, '', 'a.b').gitopsName).toBe('sockshop-mesh');
+    }
+  });
+  it('give a class one cluster-wide GitOps name, whatever the one-participant answer', () => {
+    for (const flavor of FLAVORS) expect(deriveRepositoryNames(flavor, { tenant: '', tenants: ['user1', 'user2'], domain: 'a.b' }).gitopsName).toBe('sockshop-mesh');
   });
 });
 
