@@ -17,6 +17,17 @@ import { DIRECTORY_ARGUMENT, GENERATOR_OPTIONS, YEOMAN_OPTIONS } from '../../src
 
 type Options = BaseOptions & NewOptions;
 
+/**
+ * The generator's logger without `error`. yeoman-generator announces a failing step with
+ * `log.error("An error occured while running <namespace>#<method>")` when the logger has that
+ * method (and only traces it otherwise) before the error reaches whoever runs the generator; the
+ * bin names every error itself (`sockshop-mesh: ...`), so that line would only come first and say
+ * nothing a user can act on. Everything else (`log(...)`, `log.info`, `log.ok`) is the adapter's.
+ */
+function withoutStepFailureLine<T extends object>(log: T): T {
+  return new Proxy(log, { get: (target, property) => (property === 'error' ? undefined : Reflect.get(target, property, target)) });
+}
+
 export default class SockshopMeshGenerator extends Generator<Record<string, never>, Options> {
   private raw: RawSettings = {};
   private interactive = false;
@@ -25,6 +36,8 @@ export default class SockshopMeshGenerator extends Generator<Record<string, neve
   constructor(args: string[], opts: Options) {
     // No package-manager install: the generated repository is not an npm project.
     super(args, opts, { customInstallTask: true });
+    // yeoman-generator sets `log` in its constructor as a plain property (typed readonly).
+    (this as { log: Generator['log'] }).log = withoutStepFailureLine(this.log);
     this.description = 'Scaffold the Sock Shop service-mesh workshop as a GitOps repository: one Kustomize overlay, one commit and one annotated tag per stage.';
     this.argument(DIRECTORY_ARGUMENT.name, { type: String, required: false, description: DIRECTORY_ARGUMENT.description });
     for (const option of GENERATOR_OPTIONS) {

@@ -2,17 +2,13 @@
  * Yeoman's log lines (@yeoman/adapter's createLogger) for the bin's direct path: the same bytes on
  * stderr as the generator prints through yeoman-environment, without loading it. Colours are decided
  * as the libraries Yeoman uses decide them: status words by chalk (the colour level of stdout, by
- * supports-color's rules), ✔ and ✖ by log-symbols (yoctocolors: the terminal's colour depth, TTY or
+ * supports-color's rules), ✔ by log-symbols (yoctocolors: the terminal's colour depth, TTY or
  * not; is-unicode-supported for the symbol itself).
  */
 import { release } from 'node:os';
 import tty from 'node:tty';
 import { format } from 'node:util';
 import type { StepLog } from './new-steps.js';
-
-export interface GeneratorLog extends StepLog {
-  error: (text: string) => void;
-}
 
 /** has-flag: a flag of this process before any `--`. */
 function hasFlag(flag: string, argv: readonly string[] = process.argv): boolean {
@@ -81,18 +77,16 @@ export function supportsUnicode(env: NodeJS.ProcessEnv = process.env): boolean {
 
 const paint = (on: boolean, open: number, close: number) => (text: string) => (on ? `\u001B[${open}m${text}\u001B[${close}m` : text);
 
-export function createGeneratorLog(stream: NodeJS.WritableStream = process.stderr): GeneratorLog {
+export function createGeneratorLog(stream: NodeJS.WritableStream = process.stderr): StepLog {
   const gray = paint(detectChalkLevel(tty.isatty(1)) > 0, 90, 39);
   // yoctocolors asks the prototype, not a stream: colour depth from the environment alone.
   const symbolColors = (tty.WriteStream.prototype as unknown as { hasColors?: () => boolean }).hasColors?.() ?? false;
   const unicode = supportsUnicode();
   const success = paint(symbolColors, 32, 39)(unicode ? '✔' : '√');
-  const failure = paint(symbolColors, 31, 39)(unicode ? '✖' : '×');
   return {
     // The status word right-aligned to the width of "identical", then the padding (one space).
     info: (text) => stream.write(`${gray('     info')} ${format(text)}\n`),
     ok: (text) => stream.write(`${success} ${format(text)}\n`),
-    error: (text) => stream.write(`${failure} ${format(text)}\n`),
     line: (text) => stream.write(`${format(text)}\n`),
   };
 }

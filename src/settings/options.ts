@@ -52,7 +52,8 @@ export const ANSWER_OPTIONS: readonly AnswerOption[] = [
     description:
       'a whole class in one repository: a number N (user1..userN) or a comma-separated list of names; the shared parts are installed once, each participant gets their own namespaces, control plane and stage (not with --tenant)',
     default: '',
-    example: '20',
+    // Both forms: a duplicate or a bad name in a list is fixed by a list, a bad count by a count.
+    example: '20 or alice,bob,carol',
     question: 'A whole class? Number of participants (user1..userN) or comma-separated names; empty for one participant:',
   },
   {

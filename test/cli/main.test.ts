@@ -7,13 +7,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEnv } from 'yeoman-environment';
 import { formatStageId, formatTag } from '../../src/layout/layout.js';
-import { STAGES } from '../../src/scenario/stages.js';
+import { DEFAULT_FLAVOR, FLAVORS, getFlavor } from '../../src/flavors/registry.js';
 import { ANSWER_OPTIONS, FLAG_OPTIONS } from '../../src/settings/options.js';
 import { git } from '../helpers/git.js';
 import { makeTempDir } from '../helpers/temp.js';
 
 const ROOT = process.cwd();
 const BIN = join(ROOT, 'dist/src/cli/main.js');
+const STAGES = getFlavor(DEFAULT_FLAVOR).stages;
 
 function cli(cwd: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
@@ -29,7 +30,13 @@ describe('sockshop-mesh (built bin)', () => {
       for (const choice of option.choices ?? []) expect(stdout).toContain(choice);
     }
     for (const flag of FLAG_OPTIONS) expect(stdout).toContain(`--${flag.name}`);
-    for (const stage of STAGES) expect(stdout).toContain(`${formatStageId(stage)}`) && expect(stdout).toContain(formatTag(stage));
+    for (const flavor of FLAVORS) {
+      expect(stdout).toContain(`--flavor ${flavor.id}:`);
+      for (const stage of flavor.stages) {
+        expect(stdout).toContain(formatStageId(stage));
+        expect(stdout).toContain(formatTag(stage));
+      }
+    }
   });
 
   it('scaffolds the default workshop without a prompt', () => {
@@ -93,13 +100,14 @@ describe('sockshop-mesh validate (built bin)', () => {
     const ok = cli(cwd, 'validate', 'ws');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^4 stages, \d+ objects, 0 errors$/m); // 00..02 and bootstrap/argocd;
-    const file = join(cwd, 'ws/stages/02-control-plane/mesh/control-plane.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('sampling: 10000', 'samplin: 10000'));
+    // The default flavor's control plane: a Sail `Istio`, cluster-scoped, named after the participant.
+    const file = join(cwd, 'ws/stages/02-control-plane/participant/control-plane.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('updateStrategy:', 'updateStrateg:'));
     const bad = cli(cwd, 'validate', 'ws', '--stage', 'control-plane');
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('02-control-plane: ');
-    expect(bad.stdout).toContain('stages/02-control-plane/mesh/control-plane.yaml:');
-    expect(bad.stdout).toContain('ServiceMeshControlPlane/basic-install (user1-istio-system) spec.tracing.samplin: unknown field "samplin" (did you mean "sampling"?)');
+    expect(bad.stdout).toContain('stages/02-control-plane/participant/control-plane.yaml:');
+    expect(bad.stdout).toContain('Istio/user1 spec.updateStrateg: unknown field "updateStrateg" (did you mean "updateStrategy"?)');
   });
 
   it('refuses bad options with exit 2', () => {
