@@ -68,6 +68,13 @@ export function buildDocsContext({ settings, flavor, names, repo, stages, curren
       product: flavor.facts.product,
       pins: flavor.facts.pins,
       endOfLife: flavor.facts.endOfLife,
+      /** The control-plane resource, and how a namespace joins it (`member-roll` or `discovery-label`). */
+      controlPlaneKind: flavor.injection.controlPlaneKind,
+      memberRoll: flavor.injection.membership === 'member-roll',
+      /** Kinds whose health the bootstrap teaches Argo CD and Flux. */
+      healthKinds: flavor.healthChecks.map((check) => check.kind),
+      /** Helm charts the GitOps engine installs itself (`installers` layer). */
+      charts: (flavor.charts ?? []).map((chart) => ({ name: chart.name, chart: chart.chart, version: chart.version })),
       openshift: platform.kind === 'openshift',
       kubernetes: platform.kind === 'kubernetes',
     },
