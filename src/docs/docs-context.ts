@@ -4,7 +4,7 @@
  * docs never drift). One context for every language: only the prose around it differs.
  */
 import { computeLayerWaves } from '../gitops/annotate.js';
-import type { Flavor, StageDefinition } from '../flavors/types.js';
+import type { Flavor, Layer, StageDefinition } from '../flavors/types.js';
 import type { LanguageId } from '../languages/registry.js';
 import { BOOTSTRAP_DIR, CI_WORKFLOW_FILE, ENTRY_DIR, formatStageBranch, formatStageId, formatTag, stageDir, TAG_RANGE, TENANTS_DIR } from '../layout/layout.js';
 import type { KubeObject } from '../render/manifest.js';
@@ -68,6 +68,13 @@ export function buildDocsContext({ settings, flavor, names, repo, stages, curren
       product: flavor.facts.product,
       pins: flavor.facts.pins,
       endOfLife: flavor.facts.endOfLife,
+      /** The control-plane resource, and how a namespace joins it (`member-roll` or `discovery-label`). */
+      controlPlaneKind: flavor.injection.controlPlaneKind,
+      memberRoll: flavor.injection.membership === 'member-roll',
+      /** Kinds whose health the bootstrap teaches Argo CD and Flux. */
+      healthKinds: flavor.healthChecks.map((check) => check.kind),
+      /** Helm charts the GitOps engine installs itself (`installers` layer). */
+      charts: (flavor.charts ?? []).map((chart) => ({ name: chart.name, chart: chart.chart, version: chart.version })),
       openshift: platform.kind === 'openshift',
       kubernetes: platform.kind === 'kubernetes',
     },
@@ -89,6 +96,8 @@ export function buildDocsContext({ settings, flavor, names, repo, stages, curren
     bootstrapDir: BOOTSTRAP_DIR,
     tagRange: TAG_RANGE,
     layers: flavor.layers.map((definition) => ({ layer: definition.layer, wave: waves[definition.layer] ?? '0', fluxKustomization: repo.fluxKustomization(definition.layer) })),
+    /** The Flux Kustomization of each layer, by layer (`{{fluxKustomizations.apps}}`). */
+    fluxKustomizations: Object.fromEntries(flavor.layers.map((definition) => [definition.layer, repo.fluxKustomization(definition.layer)])) as Partial<Record<Layer, string>>,
     stages: summaries.map((summary, position) => ({ ...summary, current: position === index, done: position < index })),
     first: summaries[0],
     last: summaries[summaries.length - 1],

@@ -15,6 +15,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type HandlebarsModule from 'handlebars';
 import HandlebarsRuntime from 'handlebars/runtime.js';
+import { formatMessage } from '../docs/messages.js';
+import type { LanguageId } from '../languages/registry.js';
 import { findPackageRoot } from '../util/package-root.js';
 
 type Handlebars = typeof HandlebarsModule;
@@ -34,6 +36,13 @@ function registerHelpers(environment: Handlebars): Handlebars {
   });
   environment.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   environment.registerHelper('pad2', (value: number) => String(value).padStart(2, '0'));
+  // `{{t "key" name=value}}`: a short text of the repository's language (templates/docs/<lang>/messages.yaml),
+  // for the language-independent partials under docs/shared/ (code comments, labels).
+  environment.registerHelper('t', (key: string, options: HelperOptions) => {
+    const lang = (options.data?.root as { settings?: { lang?: LanguageId } } | undefined)?.settings?.lang;
+    if (!lang) throw new Error(`line ${options.loc?.start.line ?? '?'}: {{t "${key}"}} needs settings.lang in the values`);
+    return formatMessage(lang, key, options.hash as Record<string, string | number>);
+  });
   return environment;
 }
 
@@ -100,20 +109,35 @@ function treeOf(relative: string): string {
   return match ? match[1] : '';
 }
 
-function listPartials(tree: string): string[] {
-  const dir = templatePath(`${tree}/${PARTIALS_DIR}`);
-  if (!tree || !existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => name.endsWith('.hbs')).map((name) => `${tree}/${PARTIALS_DIR}/${name}`);
+/**
+ * The language-independent partials every docs tree sees: commands, code blocks and the structure
+ * around them, so that a language is a folder of prose. A language's own partial of the same name wins.
+ */
+export const SHARED_DOCS_TREE = 'docs/shared';
+
+/** Every `.hbs` under a folder, as paths relative to it (`ossm2/baseline/observe.md.hbs`). */
+function listFiles(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : entry.name.endsWith('.hbs') ? [`${prefix}${entry.name}`] : [],
+  );
+}
+
+/** A tree's partials by name (`{{> ossm2/baseline/observe}}`): the shared ones, then the tree's own over them. */
+function listPartials(tree: string): Map<string, string> {
+  const partials = new Map<string, string>();
+  if (!tree) return partials;
+  for (const root of tree === SHARED_DOCS_TREE ? [tree] : [SHARED_DOCS_TREE, tree]) {
+    for (const file of listFiles(templatePath(`${root}/${PARTIALS_DIR}`))) partials.set(file.replace(/\.[^./]+\.hbs$|\.hbs$/, ''), `${root}/${PARTIALS_DIR}/${file}`);
+  }
+  return partials;
 }
 
 function getEnvironment(tree: string): Handlebars {
   let environment = environments.get(tree);
   if (!environment) {
     environment = registerHelpers(runtime.create());
-    for (const partial of listPartials(tree)) {
-      const name = partial.slice(partial.lastIndexOf('/') + 1).replace(/\.[^.]+\.hbs$|\.hbs$/, '');
-      environment.registerPartial(name, compileTemplate(environment, partial));
-    }
+    for (const [name, partial] of listPartials(tree)) environment.registerPartial(name, compileTemplate(environment, partial));
     environments.set(tree, environment);
   }
   return environment;
