@@ -1,6 +1,7 @@
 /**
  * The few error classes the tool throws on purpose. Anything else is a bug and keeps its stack.
  */
+import { redactCredentials } from './util/redact.js';
 
 /** Bad input from the user: says what was wrong and what to type next. */
 export class UserError extends Error {
@@ -41,17 +42,18 @@ export class MissingToolError extends UserError {
 }
 
 export function formatProblem(problem: Problem): string {
-  const shown = typeof problem.value === 'string' ? JSON.stringify(problem.value) : String(problem.value);
+  const shown = redactCredentials(typeof problem.value === 'string' ? JSON.stringify(problem.value) : String(problem.value));
   return `--${problem.field} ${shown}: ${problem.rule} (for example: ${problem.example})`;
 }
 
 /** The message a user sees for any error: a stack only for bugs. */
 export function describeError(error: unknown): string {
+  // A URL with a token may reach any message (a remote git could not read, an origin someone set).
   if (error instanceof UserError) {
-    return error.hint ? `${error.message}\n${error.hint}` : error.message;
+    return redactCredentials(error.hint ? `${error.message}\n${error.hint}` : error.message);
   }
-  if (error instanceof Error) return error.stack ?? error.message;
-  return String(error);
+  if (error instanceof Error) return redactCredentials(error.stack ?? error.message);
+  return redactCredentials(String(error));
 }
 
 /** Generated or edited manifests that fail validation: carries the whole formatted report. */

@@ -8,8 +8,8 @@
  */
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { checkSettings, type RawSettings } from '../../src/settings/check-settings.js';
-import { ALL_OPTION_NAMES, FLAG_OPTIONS } from '../../src/settings/options.js';
-import { checkFlags } from '../../src/settings/parse-flags.js';
+import { ALL_OPTION_NAMES, FLAG_OPTIONS, VALUED_OPTIONS } from '../../src/settings/options.js';
+import { checkFlags, checkValues } from '../../src/settings/parse-flags.js';
 import { buildQuestions } from '../../src/settings/questions.js';
 import type { Settings } from '../../src/settings/settings.js';
 import { startNew, writeWorkshop, type NewOptions } from '../../src/scaffold/new-steps.js';
@@ -49,6 +49,7 @@ export default class SockshopMeshGenerator extends Generator<Record<string, neve
     const aliases = FLAG_OPTIONS.flatMap((flag) => (flag.alias ? [flag.alias] : []));
     // Yeoman's own options are accepted, never reported as unknown.
     checkFlags(this._args ?? [], [...ALL_OPTION_NAMES, ...aliases, ...YEOMAN_OPTIONS.map((option) => option.name)]);
+    checkValues(this._args ?? [], VALUED_OPTIONS);
     ({ raw: this.raw, interactive: this.interactive } = startNew(this.options, this.destinationRoot(), Boolean(process.stdin.isTTY)));
   }
 

@@ -6,6 +6,8 @@
  */
 import { describeError, UserError } from '../errors.js';
 import { suggestNearest } from '../settings/rules.js';
+import { decideColour } from '../util/colour.js';
+import { readPackageVersion } from '../util/package-root.js';
 import { COMMANDS } from './commands/index.js';
 
 export function formatMainHelp(): string {
@@ -16,7 +18,7 @@ export function formatMainHelp(): string {
     'Commands:',
     ...COMMANDS.map((command) => `  ${`${command.name} ${command.usage}`.padEnd(width)}${command.summary}`),
     '',
-    'Run `sockshop-mesh <command> --help` for the options of a command.',
+    'Run `sockshop-mesh <command> --help` for the options of a command; `sockshop-mesh --version` prints the version.',
     '',
   ].join('\n');
 }
@@ -27,6 +29,10 @@ export async function main(argv: string[]): Promise<number> {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       process.stdout.write(formatMainHelp());
       return name === undefined ? 1 : 0;
+    }
+    if (name === '--version' || name === '-V' || name === 'version') {
+      process.stdout.write(`${readPackageVersion()}\n`);
+      return 0;
     }
     const command = COMMANDS.find((candidate) => candidate.name === name);
     if (!command) {
@@ -44,4 +50,5 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+decideColour();
 process.exitCode = await main(process.argv.slice(2));

@@ -4,6 +4,7 @@
  * requests to open, one per stage, in order.
  */
 import { UserError } from '../errors.js';
+import { hasCredentials, redactCredentials } from '../util/redact.js';
 import { addRemote, isAncestor, pushRefs, readChanges, readRemoteRefs, readRemoteUrl } from '../repo/git-repo.js';
 import { openRepository, type RepoStage, type WorkshopRepository } from '../repo/open-repository.js';
 import { planPush, type LocalState, type PushPlan } from './plan-push.js';
@@ -46,6 +47,12 @@ export async function refuseUncommitted(dir: string, action: string): Promise<vo
 
 /** The remote to talk to: the one given, else the repository's origin. */
 export async function chooseRemote(dir: string, given: string | undefined, purpose = 'publish to'): Promise<string> {
+  if (given !== undefined && hasCredentials(given)) {
+    throw new UserError(
+      `--remote ${redactCredentials(given)}: the URL holds credentials, which would be printed and stored in .git/config; nothing was done.`,
+      'Give the URL without them (https://host/org/repo.git) and let git ask a credential helper for them: `git config --global credential.helper store` (or cache, or osxkeychain / manager), or `gh auth setup-git` for GitHub, or use an SSH URL.',
+    );
+  }
   if (given) return given;
   const origin = await readRemoteUrl(dir, ORIGIN);
   if (origin) return origin;

@@ -144,4 +144,9 @@ export const FLAG_OPTIONS: readonly FlagOption[] = [
 ];
 
 export const ANSWER_NAMES: readonly AnswerName[] = ANSWER_OPTIONS.map((option) => option.name);
+/** Every option of `new` that takes a value, with an example of one: none may be given bare. */
+export const VALUED_OPTIONS: readonly { name: string; example: string }[] = [
+  ...ANSWER_OPTIONS.filter((option) => option.type !== 'boolean').map((option) => ({ name: option.name, example: option.example })),
+  ...FLAG_OPTIONS.filter((flag) => flag.type === 'string').map((flag) => ({ name: flag.name, example: flag.name === 'answers' ? 'answers.yaml' : 'VALUE' })),
+];
 export const ALL_OPTION_NAMES: readonly string[] = [...ANSWER_NAMES, ...FLAG_OPTIONS.map((flag) => flag.name)];

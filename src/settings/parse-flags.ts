@@ -21,3 +21,40 @@ export function checkFlags(args: readonly string[], known: readonly string[]): v
   const lines = unknown.map(({ flag, suggestion }) => `unknown option ${flag}${suggestion ? ` (did you mean --${suggestion}?)` : ''}`);
   throw new UserError(lines.join('\n'), 'Run with --help to see every option and its allowed values.');
 }
+
+/** Does this argument look like an option rather than a value (`-` alone and `-1` are values)? */
+function looksLikeOption(arg: string): boolean {
+  return /^--?[A-Za-z]/.test(arg);
+}
+
+/**
+ * Options that take a value but were given none: `--tenant` last, or `--tenant --yes`. Without this
+ * check the parser reads them as an empty value, which for `--tenant` silently means "no tenant".
+ * `--tenant=` (an explicit empty value) and `--tenant ''` are values.
+ */
+export function findMissingValues(args: readonly string[], valued: readonly string[]): string[] {
+  const missing: string[] = [];
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index];
+    if (arg === '--') break;
+    const name = /^--([^=]+)$/.exec(arg)?.[1];
+    if (name === undefined || !valued.includes(name)) continue;
+    const next = args[index + 1];
+    if (next === undefined || next === '--' || looksLikeOption(next)) missing.push(name);
+    else index += 1;
+  }
+  return missing;
+}
+
+export function checkValues(args: readonly string[], valued: readonly { name: string; example: string }[]): void {
+  const missing = findMissingValues(
+    args,
+    valued.map((option) => option.name),
+  );
+  if (missing.length === 0) return;
+  const lines = missing.map((name) => {
+    const { example } = valued.find((option) => option.name === name)!;
+    return `--${name} needs a value (for example: --${name} ${example})`;
+  });
+  throw new UserError(lines.join('\n'), 'Give the value right after the option; for an explicitly empty value write --name= (e.g. --tenant=).');
+}

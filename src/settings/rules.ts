@@ -3,6 +3,8 @@
  * words a user can act on.
  */
 
+import { hasCredentials } from '../util/redact.js';
+
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export function checkDnsLabel(value: string): string | undefined {
@@ -40,7 +42,7 @@ export function checkRemote(value: string): string | undefined {
   }
   if (!URL_SCHEMES.has(url.protocol)) return `${rule} (Argo CD and Flux cannot pull over ${url.protocol.replace(':', '')})`;
   if (url.hostname === '') return `${rule} (no host)`;
-  if (url.password) return `${rule}, without a password: credentials belong in the GitOps engine's secret, never in the repository`;
+  if (url.password || hasCredentials(value)) return `${rule}, without a password: credentials belong in the GitOps engine's secret, never in the repository`;
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 /** The `validate` command's work: choose the reader and the schema stores, validate, format. */
+import { existsSync, statSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { createWorkingTreeReader, readGitRevision, type RepoReader } from '../kustomize/index.js';
 import { formatReport } from '../report/format-report.js';
@@ -22,6 +23,8 @@ export interface RunValidateOptions {
 }
 
 async function openReader(dir: string, ref: string | undefined): Promise<RepoReader> {
+  if (!existsSync(dir)) throw new UserError(`${dir}: no such folder`, 'Give the folder of a workshop repository (`sockshop-mesh validate my-workshop`), or run the command inside one.');
+  if (!statSync(dir).isDirectory()) throw new UserError(`${dir}: not a folder`, 'Give the folder of a workshop repository, not a file in it.');
   if (ref === undefined) return createWorkingTreeReader(dir);
   try {
     return await readGitRevision(dir, ref);

@@ -109,7 +109,15 @@ export interface LocationOptions {
 }
 
 async function fetchOverNetwork(url: string): Promise<string | undefined> {
-  const response = await fetch(url);
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    // fetch says only "fetch failed"; the reason (refused, unknown host, TLS) is its cause.
+    const cause = (error as Error & { cause?: NodeJS.ErrnoException }).cause;
+    const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+    throw new UserError(`cannot fetch schema ${url}: ${reason}`, 'Check the --schema-location URL and your network, or download the schemas and give their folder instead.');
+  }
   if (response.status === 404) return undefined;
   if (!response.ok) throw new UserError(`cannot fetch schema ${url}: HTTP ${response.status}`, 'Check the --schema-location, or use a local folder.');
   return response.text();

@@ -71,7 +71,7 @@ const CASES: { name: string; args: string[]; prepare?: (cwd: string) => void; en
   { name: 'a numeric folder name, repeated option, grouped short flags', args: ['007', '-yh', '--tenant', 'a', '--tenant', 'b'] },
   { name: 'answers file', args: ['ws', '--answers', 'answers.yaml', '--skip-validation'], prepare: writeAnswers },
   { name: 'missing answers file (fails while initializing)', args: ['ws', '--answers', 'missing.yaml'] },
-  { name: 'bad values (fail while configuring)', args: ['ws', '--tenant', 'User 1', '--until', 'sidecar', '--gitops'] },
+  { name: 'bad values (fail while configuring)', args: ['ws', '--tenant', 'User 1', '--until', 'sidecar', '--gitops='] },
   { name: 'a non-empty target (fails while writing)', args: ['ws', '--until', '0'], prepare: makeNotEmpty },
   { name: 'a non-empty target moved aside', args: ['ws', '--until', '0', '--move-aside'], prepare: makeNotEmpty },
   { name: 'colours forced', args: ['ws', '--until', '0'], env: { FORCE_COLOR: '1' }, shows: '\u001B[90m     info\u001B[39m planned 1 stages' },

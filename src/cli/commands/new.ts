@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { ALL_OPTION_NAMES, FLAG_OPTIONS } from '../../settings/options.js';
 import { checkFlags } from '../../settings/parse-flags.js';
+import { decideColour } from '../../util/colour.js';
 import { findPackageRoot } from '../../util/package-root.js';
 import type { Command } from '../command.js';
 import { formatNewHelp } from '../help.js';
@@ -15,6 +16,8 @@ import { formatNewHelp } from '../help.js';
 
 /** The generator through yeoman-environment (no global `yo`): the path that can prompt. */
 export async function runNewWithYeoman(args: readonly string[]): Promise<number> {
+  // Before chalk and log-symbols load: they decide their colours when imported.
+  decideColour();
   const { createEnv } = await import('yeoman-environment');
   const { GENERATOR_NAMESPACE } = await import('../../scaffold/parse-new-args.js');
   const env = createEnv({ skipInstall: true } as Parameters<typeof createEnv>[0]);
@@ -35,6 +38,6 @@ export const newCommand: Command = {
     const options = parseNewArgs(args);
     if (mayPrompt(options, Boolean(process.stdin.isTTY)) || setsYeomanOption(options)) return runNewWithYeoman(args);
     const { runNewDirect } = await import('../../scaffold/run-new-direct.js');
-    return runNewDirect(options);
+    return runNewDirect(options, process.cwd(), args);
   },
 };

@@ -1,4 +1,5 @@
 /** `sockshop-mesh promote [stage]`: move the cluster (or class participants) to the next or named stage, in pin or follow mode. */
+import { redactCredentials } from '../../util/redact.js';
 import { bootstrapDir, TAG_RANGE } from '../../layout/layout.js';
 import type { PromoteResult } from '../../promote/promote.js';
 import type { Command } from '../command.js';
@@ -105,7 +106,7 @@ export const promoteCommand: Command = {
       tenant: values.tenant as string | undefined,
       all: Boolean(values.all),
     });
-    process.stdout.write(formatPromoteResult(result, (move, indent) => formatChangeSummary(move.report.objects, indent)));
+    process.stdout.write(redactCredentials(formatPromoteResult(result, (move, indent) => formatChangeSummary(move.report.objects, indent))));
     return 0;
   },
 };

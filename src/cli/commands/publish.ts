@@ -1,4 +1,5 @@
 /** `sockshop-mesh publish`: push main, the stage branches and the stage tags, then list the pull requests to open. */
+import { redactCredentials } from '../../util/redact.js';
 import type { PublishResult } from '../../publish/publish.js';
 import type { Command } from '../command.js';
 import { formatCommandHelp, parseCommand, type CommandSpec } from '../parse-command.js';
@@ -64,7 +65,7 @@ export const publishCommand: Command = {
       skipTags: Boolean(values['skip-tags']),
       forcePush: Boolean(values['force-push']),
     });
-    process.stdout.write(formatPublishResult(result));
+    process.stdout.write(redactCredentials(formatPublishResult(result)));
     return 0;
   },
 };

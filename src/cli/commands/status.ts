@@ -1,4 +1,5 @@
 /** `sockshop-mesh status`: the live stage (of each class participant), and what the next promotion would change. */
+import { redactCredentials } from '../../util/redact.js';
 import { countChanges } from '../../diff/diff-objects.js';
 import type { StatusResult } from '../../promote/status.js';
 import type { Command } from '../command.js';
@@ -74,7 +75,7 @@ export const statusCommand: Command = {
       remote: values.remote as string | undefined,
       tenant: values.tenant as string | undefined,
     });
-    process.stdout.write(formatStatus(result, (row, indent) => formatChangeSummary(row.nextChange?.objects ?? [], indent)));
+    process.stdout.write(redactCredentials(formatStatus(result, (row, indent) => formatChangeSummary(row.nextChange?.objects ?? [], indent))));
     return 0;
   },
 };
