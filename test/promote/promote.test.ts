@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { describeChanges } from '../../src/diff/diff-objects.js';
+import { formatMessage } from '../../src/docs/messages.js';
 import { DEFAULT_FLAVOR, getFlavor } from '../../src/flavors/registry.js';
 import { formatStageBranch, formatStageId, formatTag, pinFile } from '../../src/layout/layout.js';
 import { readPin } from '../../src/promote/bootstrap-pin.js';
@@ -186,6 +187,8 @@ describe('promote in a class (pin mode)', () => {
     // The commit says whose stage moved, and what changes for them, rendered with their names.
     const message = git(repo, 'show', '-s', '--format=%B', 'HEAD');
     expect(message.split('\n')[0]).toBe(`Promote user2 to ${id(2)}`);
+    // In the repository's language (templates/docs/<lang>/messages.yaml).
+    for (const key of ['pins', 'changes', 'writtenBy']) expect(message).toContain(formatMessage('en', `promote.${key}`));
     expect(message).toContain(`user2: ${id(1)} (${plans[1].tag}) -> ${id(2)} (${plans[2].tag})`);
     const namespaces = second.moves[0].report.objects.map((diff) => diff.namespace).filter(Boolean);
     expect(namespaces).toContain('user2-istio-system');
