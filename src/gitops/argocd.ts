@@ -80,7 +80,9 @@ export function buildArgoCdShared(input: ArgoCdBootstrapInput): KubeObject[] {
     description: input.participants.length > 0 ? 'Sock Shop service-mesh workshop: the parts the whole class shares' : 'Sock Shop service-mesh workshop',
     path: ENTRY_DIR,
     revision: input.sharedRevision,
-    resources: describeResources(input.sharedObjects, flavor.platform.argocdNamespace),
+    // Exactly the namespaces its objects go to: Argo CD's own is not one unless an object is there
+    // (the Helm-installing Applications of a flavor's charts are, and bring it themselves).
+    resources: describeResources(input.sharedObjects),
     byName: false,
     chartRepos: input.chartRepos,
   };

@@ -3,6 +3,8 @@
  * the summary of what the next stage changes, shared with `status`. Pure.
  */
 import { countChanges, type ObjectDiff } from '../diff/diff-objects.js';
+import { formatMessage } from '../docs/messages.js';
+import { DEFAULT_LANGUAGE, type LanguageId } from '../languages/registry.js';
 import { formatFieldSummary } from '../diff/summarize-fields.js';
 import type { RepoStage } from '../repo/stage-index.js';
 import type { Pin } from './bootstrap-pin.js';
@@ -32,33 +34,36 @@ export interface PromotionMove {
   objects: readonly ObjectDiff[];
 }
 
-/** The commit message of a pin move (one participant, several, or the whole repository). */
-export function formatPromotionMessage(moves: readonly PromotionMove[]): string {
+/** The commit message of a pin move (one participant, several, or the whole repository), in the repository's language. */
+export function formatPromotionMessage(moves: readonly PromotionMove[], lang: LanguageId = DEFAULT_LANGUAGE): string {
+  const say = (key: string, values: Record<string, string | number> = {}) => formatMessage(lang, `promote.${key}`, values);
   const [first] = moves;
   const backwards = moves.every((move) => move.to.number < move.from.number);
-  const direction = backwards ? 'Roll back' : 'Promote';
-  const who = moves.length === 1 ? (first.participant ? `${first.participant} ` : '') : `${moves.length} participants `;
-  const targets = [...new Set(moves.map((move) => move.to.id))];
-  const lines = [`${direction} ${who}to ${targets.join(', ')}`.replace(/\s+/g, ' ').trim(), ''];
+  const targets = [...new Set(moves.map((move) => move.to.id))].join(', ');
+  const verb = backwards ? 'rollBack' : 'promote';
+  const subject =
+    moves.length > 1
+      ? say(`subject.${verb}Many`, { count: moves.length, targets })
+      : first.participant
+        ? say(`subject.${verb}One`, { participant: first.participant, targets })
+        : say(`subject.${verb}`, { targets });
+  const lines = [subject, ''];
   for (const move of moves) {
     const fields = formatFieldSummary(move.objects, { maxLines: 40 });
     lines.push(
       `${move.participant ? `${move.participant}: ` : ''}${formatStageTitle(move.from)} -> ${formatStageTitle(move.to)}`,
       move.to.subject,
       '',
-      'Moves the bootstrap pin:',
+      say('pins'),
       ...move.pins.map((pin) => `- ${pin.file}: ${pin.field}`),
       '',
-      'What changes in the cluster, rendered:',
+      say('changes'),
       '',
-      ...(move.objects.length === 0 ? ['(no object changes)'] : move.objects.map((diff) => `- ${diff.type} ${diff.label}`)),
+      ...(move.objects.length === 0 ? [say('noChanges')] : move.objects.map((diff) => `- ${diff.type} ${diff.label}`)),
       '',
       ...(fields.length > 0 ? ['```diff', ...fields, '```', ''] : []),
     );
   }
-  lines.push(
-    'Written by `sockshop-mesh promote`. The engine follows once this commit is pushed and the bootstrap re-applied',
-    '(or at once, where the bootstrap itself is synced by Argo CD or Flux).',
-  );
+  lines.push(say('writtenBy'), say('orAtOnce'));
   return `${lines.join('\n')}\n`;
 }

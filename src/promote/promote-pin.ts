@@ -71,7 +71,7 @@ export async function promotePinned(repo: WorkshopRepository, options: PromoteOp
   for (const stage of targets) await ensureStageTag(repo, stage);
 
   for (const [file, text] of edits) writeFileSync(join(repo.dir, file), text);
-  const message = formatPromotionMessage(moves.filter((move) => !move.unchanged).map((move) => ({ ...move, objects: move.report.objects })));
+  const message = formatPromotionMessage(moves.filter((move) => !move.unchanged).map((move) => ({ ...move, objects: move.report.objects })), repo.settings.lang);
   let commit: string;
   try {
     commit = await commitPaths(repo.dir, [...edits.keys()], message);

@@ -31,5 +31,6 @@ export async function promote(options: PromoteOptions): Promise<PromoteResult> {
   }
   const participants = repo.settings.mode === 'follow' ? [undefined] : selectParticipants(repo, options);
   const pins = await readPins(repo, tip, participants[0]);
-  return pins[0].mode === 'follow' ? promoteFollowing(repo, options, pins) : promotePinned(repo, options, participants);
+  const result = pins[0].mode === 'follow' ? await promoteFollowing(repo, options, pins) : await promotePinned(repo, options, participants);
+  return { ...result, cli: repo.flavor.platform.cli };
 }

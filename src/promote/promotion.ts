@@ -49,6 +49,8 @@ export interface PromoteResult {
   remote?: string;
   /** Refs sent to the remote (`refs/tags/…`, `refs/heads/…`, `:refs/tags/…` for deletions). */
   pushed: string[];
+  /** The command a learner types on the repository's platform (`oc`, `kubectl`), for the next steps. */
+  cli?: 'oc' | 'kubectl';
 }
 
 /** Who a promotion or status is about: `[undefined]` for one participant, else class participants. */

@@ -3,7 +3,7 @@
  * reads the pins on the main branch (and says whether the remote has that commit yet); follow mode
  * asks the remote for its highest stage tag, since that is what the engine syncs. A class gets one
  * row per participant (each pinned to their own stage); the change to each participant's next stage
- * is rendered once per pair of stages, with that participant's names.
+ * is rendered with that participant's names.
  */
 import type { DiffReport } from '../diff/format-diff.js';
 import { UserError } from '../errors.js';
@@ -86,14 +86,12 @@ export async function readStatus(options: StatusOptions): Promise<StatusResult> 
     if (repo.settings.tenants.length > 0) notes.push(`follow mode: the whole class (${repo.settings.tenants.length} participants) follows the same tags and moves together.`);
   }
 
-  // One render per pair of stages: participants at the same stage see the same change, with their own names.
-  const rendered = new Map<string, DiffReport>();
+  // Rendered for each participant: the same pair of stages changes the same objects, but each
+  // participant's under their own names, and those names are what the change lists.
   for (const row of rows) {
     row.next = findNext(repo, row.live);
     if (!row.live || !row.next) continue;
-    const key = `${row.live.number}->${row.next.number}`;
-    if (!rendered.has(key) || participants.length === 1) rendered.set(key, await renderChange(repo, row.live, row.next, row.participant));
-    row.nextChange = rendered.get(key);
+    row.nextChange = await renderChange(repo, row.live, row.next, row.participant);
   }
   return { mode, source, ...(remote ? { remote } : {}), rows, notes };
 }

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { describeChanges } from '../../src/diff/diff-objects.js';
-import { formatStageBranch, formatTag, pinFile } from '../../src/layout/layout.js';
+import { DEFAULT_FLAVOR, getFlavor } from '../../src/flavors/registry.js';
+import { formatStageBranch, formatStageId, formatTag, pinFile } from '../../src/layout/layout.js';
 import { planStages } from '../../src/plan/plan-stages.js';
-import { STAGES } from '../../src/scenario/stages.js';
 import { checkSettings } from '../../src/settings/check-settings.js';
 import { git } from '../helpers/git.js';
 import { makeTempDir } from '../helpers/temp.js';
@@ -25,6 +25,7 @@ function cli(cwd: string, ...args: string[]) {
 }
 
 const COMMANDS = ['diff', 'publish', 'promote', 'status'];
+const STAGES = getFlavor(DEFAULT_FLAVOR).stages;
 
 describe('the review and promotion commands (built bin)', () => {
   it('are listed in the main help, and each has its own --help with --dir', () => {
@@ -66,10 +67,12 @@ describe('the review and promotion commands (built bin)', () => {
     expect(listRefs(remote)).toEqual(listRefs(repo));
     const order = published.stdout.split('\n').filter((line) => /^\s+\d+\. /.test(line)).map((line) => line.trim());
     expect(order).toEqual(STAGES.slice(1, 4).map((stage, index) => `${index + 1}. ${formatStageBranch(stage)} -> ${index === 0 ? 'main' : formatStageBranch(STAGES[index])}`));
-    expect(published.stdout).toContain('https://github.com/acme/sockshop-mesh-workshop/compare/stage%2F01-operators...stage%2F02-control-plane?expand=1');
+    expect(published.stdout).toContain(
+      `https://github.com/acme/sockshop-mesh-workshop/compare/${encodeURIComponent(formatStageBranch(STAGES[1]))}...${encodeURIComponent(formatStageBranch(STAGES[2]))}?expand=1`,
+    );
 
     // the rendered diff of a stage pair, in each format
-    const text = cli(repo, 'diff', '1', 'stage/02-control-plane');
+    const text = cli(repo, 'diff', '1', formatStageBranch(STAGES[2]));
     expect(text.code).toBe(0);
     for (const change of describeChanges(plans[2].changes)) expect(text.stdout).toContain(`${change.type.padEnd(7)} ${change.label}`);
     const json = JSON.parse(cli(repo, 'diff', '2', '3', '--output', 'json').stdout);
@@ -80,16 +83,40 @@ describe('the review and promotion commands (built bin)', () => {
 
     // status, then one promote per stage
     expect(cli(repo, 'status').stdout).toContain(`Live: ${plans[0].tag}`);
-    for (const plan of plans.slice(1)) {
+    for (const [index, plan] of plans.slice(1).entries()) {
       const promoted = cli(cwd, 'promote', '--dir', 'ws', '--push');
       expect(promoted.code, promoted.stderr).toBe(0);
-      expect(promoted.stdout).toContain(`Promoted to stage ${String(plan.stage.number).padStart(2, '0')} ${plan.stage.title} (${plan.tag})`);
+      expect(promoted.stdout).toContain(`promoted to ${formatStageId(plan.stage)} (${plan.tag}), from ${formatStageId(plans[index].stage)} (${plans[index].tag}).`);
+      for (const change of describeChanges(plan.changes)) expect(promoted.stdout).toContain(`${change.type.padEnd(7)} ${change.label}`);
       expect(promoted.stdout).toContain('oc apply -k bootstrap/argocd / oc apply -k bootstrap/flux');
       expect((load(git(remote, 'show', `main:${pinFile('flux')}`)) as any).spec.ref.tag).toBe(plan.tag);
     }
     expect(cli(repo, 'status').stdout).toContain('Next: nothing, this is the last stage of the repository.');
     expect(cli(repo, 'promote')).toMatchObject({ code: 2, stderr: expect.stringContaining('last stage') });
-  });
+  }, 240_000); // a dozen runs of the built bin, each a node process with real git
+
+  it('show a class as a table and move one participant, and name the platform\'s own command', () => {
+    const cwd = makeTempDir();
+    expect(cli(cwd, 'new', 'cls', '--tenants', '3', '--until', '1', '--yes').code).toBe(0);
+    const before = cli(cwd, 'status', '--dir', 'cls');
+    expect(before.code, before.stderr).toBe(0);
+    for (const who of ['user1', 'user2', 'user3']) expect(before.stdout).toMatch(new RegExp(`^${who} +${formatStageId(STAGES[0])} +${formatTag(STAGES[0]).replace(/[.+]/g, '\\$&')} +${formatStageId(STAGES[1])} `, 'm'));
+    const promoted = cli(cwd, 'promote', '--dir', 'cls', '--tenant', 'user2');
+    expect(promoted.code, promoted.stderr).toBe(0);
+    expect(promoted.stdout).toContain(`user2: promoted to ${formatStageId(STAGES[1])} (${formatTag(STAGES[1])}), from ${formatStageId(STAGES[0])} (${formatTag(STAGES[0])}).`);
+    expect(promoted.stdout).toContain(`moving ${pinFile('argocd', 'user2')}.`);
+    const after = cli(cwd, 'status', '--dir', 'cls').stdout;
+    expect(after).toMatch(new RegExp(`^user2 +${formatStageId(STAGES[1])} +.*\\(last stage\\)`, 'm'));
+    expect(after).toMatch(new RegExp(`^user1 +${formatStageId(STAGES[0])} `, 'm'));
+    expect(cli(cwd, 'promote', '--dir', 'cls')).toMatchObject({ code: 2, stderr: expect.stringContaining('--tenant user1 moves one participant, --all moves everybody') });
+
+    // Upstream Istio runs on any Kubernetes: the next steps say kubectl, not oc.
+    expect(cli(cwd, 'new', 'k8s', '--flavor', 'istio', '--until', '1', '--yes').code).toBe(0);
+    const istio = cli(cwd, 'promote', '--dir', 'k8s');
+    expect(istio.code, istio.stderr).toBe(0);
+    expect(istio.stdout).toContain('kubectl apply -k bootstrap/argocd');
+    expect(istio.stdout).not.toContain('oc apply');
+  }, 240_000);
 
   it('refuse bad input with a hint and exit 2, changing nothing', () => {
     const cwd = makeTempDir();

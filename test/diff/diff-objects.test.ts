@@ -1,9 +1,10 @@
 /**
  * The rendered diff of every consecutive pair of stages, checked against what the stage table
- * says the later stage does: its resource files add objects, its patches change (or delete) the
- * objects they target, and nothing else moves. Expectations come from src/scenario/stages.ts and
- * the files the planner wrote, never from a hand-written list.
+ * says the later stage does: its resource files (and workload tables) add objects, its patches
+ * change (or delete) the objects they target, and nothing else moves. Expectations come from the
+ * flavor's stage table (src/flavors/) and the files the planner wrote, never from a hand-written list.
  */
+import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { countChanges, describeChanges, diffObjects, type ObjectDiff } from '../../src/diff/diff-objects.js';
 import { diffFields } from '../../src/diff/field-diff.js';
@@ -13,10 +14,13 @@ import { formatStageId, layerDir } from '../../src/layout/layout.js';
 import { labelObject } from '../../src/diff/compare-objects.js';
 import { planStages, type StagePlan } from '../../src/plan/plan-stages.js';
 import { identifyObject, parseObjects, type KubeObject } from '../../src/render/manifest.js';
-import { LAYERS } from '../../src/scenario/stages.js';
+import { getFlavor } from '../../src/flavors/registry.js';
 import { checkSettings } from '../../src/settings/check-settings.js';
+import { selectEngines } from '../../src/settings/settings.js';
 
-const plans = planStages(checkSettings({ gitops: 'both' }));
+const settings = checkSettings({ gitops: 'both' });
+const flavor = getFlavor(settings.flavor);
+const plans = planStages(settings);
 const pairs = plans.slice(1).map((plan, index) => [plans[index], plan] as const);
 
 /** What the stage table says a stage does, read from the files the planner wrote for it. */
@@ -24,16 +28,24 @@ function expectFromStageTable(previous: StagePlan, plan: StagePlan) {
   const added = new Set<string>();
   const changed = new Map<string, Set<string>>(); // object -> field paths its patches may touch
   const removed = new Set<string>();
-  for (const layer of LAYERS) {
-    const content = plan.stage.layers[layer];
+  for (const definition of flavor.layers) {
+    const content = plan.stage.layers[definition.layer];
     if (!content) continue;
-    const dir = layerDir(plan.stage, layer);
-    for (const file of content.resources ?? []) {
+    const dir = layerDir(plan.stage, definition, selectEngines(settings.gitops)[0]);
+    // The resource files, and one file per workload of a workload table, as the layer's kustomization lists them.
+    const listed = ((load(plan.files.get(`${dir}/kustomization.yaml`)!) as { resources?: string[] }).resources ?? []) as string[];
+    const files = listed.filter((file) => plan.files.has(`${dir}/${file}`));
+    for (const file of content.resources ?? []) expect(files, `${dir}/kustomization.yaml`).toContain(file);
+    if (content.workloads) expect(files.length, `${dir}: the workload table's files`).toBeGreaterThan((content.resources ?? []).length);
+    for (const file of files) {
       for (const object of parseObjects(plan.files.get(`${dir}/${file}`)!, file)) added.add(identifyObject(object));
     }
     for (const { file, target } of content.patches ?? []) {
       const [patch] = parseObjects(plan.files.get(`${dir}/patches/${file}`)!, file);
-      const { apiVersion: _a, kind: _k, metadata: _m, $patch: deletion, ...body } = patch as KubeObject & { $patch?: string };
+      const { apiVersion: _a, kind: _k, metadata, $patch: deletion, ...rest } = patch as KubeObject & { $patch?: string };
+      // The patch names its object with metadata.name (and namespace); any other metadata (labels) it sets.
+      const { name: _n, namespace: _ns, ...setMetadata } = metadata;
+      const body = Object.keys(setMetadata).length > 0 ? { metadata: setMetadata, ...rest } : rest;
       const targets = target
         ? previous.objects.filter((object) => object.kind === target.kind && (!target.name || object.metadata.name === target.name))
         : previous.objects.filter((object) => identifyObject(object) === identifyObject(patch));
@@ -48,8 +60,8 @@ function expectFromStageTable(previous: StagePlan, plan: StagePlan) {
   return { added, changed, removed };
 }
 
-const identities = (diffs: readonly ObjectDiff[], type: ObjectDiff['type']) =>
-  new Set(diffs.filter((diff) => diff.type === type).map((diff) => `${diff.apiVersion.includes('/') ? diff.apiVersion.split('/')[0] : ''}/${diff.kind}/${diff.namespace ?? ''}/${diff.name}`));
+const identify = (diff: ObjectDiff) => `${diff.apiVersion.includes('/') ? diff.apiVersion.split('/')[0] : ''}/${diff.kind}/${diff.namespace ?? ''}/${diff.name}`;
+const identities = (diffs: readonly ObjectDiff[], type: ObjectDiff['type']) => new Set(diffs.filter((diff) => diff.type === type).map(identify));
 
 describe.each(pairs.map(([previous, plan]) => [`${formatStageId(previous.stage)} -> ${formatStageId(plan.stage)}`, previous, plan] as const))(
   'rendered diff %s',
@@ -66,10 +78,10 @@ describe.each(pairs.map(([previous, plan]) => [`${formatStageId(previous.stage)}
     it('changes only fields the patches set', () => {
       const expected = expectFromStageTable(previous, plan);
       for (const diff of diffs.filter((object) => object.type === 'changed')) {
-        const id = `${diff.apiVersion.split('/')[0]}/${diff.kind}/${diff.namespace ?? ''}/${diff.name}`;
-        const allowed = expected.changed.get(id)!;
+        const allowed = expected.changed.get(identify(diff));
+        expect(allowed, diff.label).toBeDefined();
         expect(diff.fields.length, diff.label).toBeGreaterThan(0);
-        for (const field of diff.fields) expect(allowed.has(field.path), `${diff.label} ${field.path}`).toBe(true);
+        for (const field of diff.fields) expect(allowed!.has(field.path), `${diff.label} ${field.path}`).toBe(true);
         expect(diff.yamlDiff.some((line) => line.startsWith('+') || line.startsWith('-')), diff.label).toBe(true);
       }
     });
@@ -109,10 +121,12 @@ describe('grouping in the summary', () => {
     const diffs = diffObjects(sidecars[0].objects, sidecars[1].objects);
     const deployments = diffs.filter((diff) => diff.kind === 'Deployment');
     const summary = formatFieldSummary(diffs);
-    expect(summary[0]).toBe(`@@ ${deployments.length} × Deployment (user1-sockshop): ${deployments.map((diff) => diff.name).join(', ')} @@`);
-    // One line per annotation the sidecar patch adds to every Deployment's pod template.
-    const deployment = sidecars[1].objects.find((object) => object.kind === 'Deployment')!;
-    const added = Object.keys((deployment.spec as any).template.metadata.annotations).length;
+    expect(summary[0]).toBe(`@@ ${deployments.length} × Deployment (${deployments[0].namespace}): ${deployments.map((diff) => diff.name).join(', ')} @@`);
+    // One line per field (pod label, annotation) the sidecar patch adds to every Deployment's pod template.
+    const { file } = sidecars[1].stage.layers.apps!.patches![0];
+    const [patch] = parseObjects(sidecars[1].files.get(`${layerDir(sidecars[1].stage, 'apps')}/patches/${file}`)!, file);
+    const added = diffFields(undefined, patch.spec).length;
+    expect(added).toBeGreaterThan(0);
     expect(summary).toHaveLength(1 + added);
     expect(formatFieldSummary(diffs, { maxLines: 0 })).toEqual([`@@ … ${added} more field lines @@`]);
   });

@@ -7,11 +7,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatPublishResult } from '../../src/cli/commands/publish.js';
+import { DEFAULT_FLAVOR, getFlavor } from '../../src/flavors/registry.js';
 import { formatStageBranch, formatTag } from '../../src/layout/layout.js';
 import { publishRepository } from '../../src/publish/publish.js';
-import { STAGES } from '../../src/scenario/stages.js';
 import { git } from '../helpers/git.js';
 import { divergeRemote, listRefs, makeBareRemote, makeWorkshop, refusePushes } from '../helpers/workshop.js';
+
+const STAGES = getFlavor(DEFAULT_FLAVOR).stages;
+const branch = (number: number) => encodeURIComponent(formatStageBranch(STAGES[number]));
 
 describe('publish (review form)', () => {
   it('pushes main, every stage branch and every tag, and makes the remote the origin', async () => {
@@ -41,11 +44,12 @@ describe('publish (review form)', () => {
     const text = formatPublishResult(await publishRepository({ dir: repo, remote: url }));
     const links = text.split('\n').filter((line) => line.includes('/compare/'));
     expect(links.map((line) => line.trim())).toEqual([
-      'https://github.com/acme/sockshop-mesh-workshop/compare/main...stage%2F01-operators?expand=1',
-      'https://github.com/acme/sockshop-mesh-workshop/compare/stage%2F01-operators...stage%2F02-control-plane?expand=1',
-      'https://github.com/acme/sockshop-mesh-workshop/compare/stage%2F02-control-plane...stage%2F03-member-roll?expand=1',
+      `https://github.com/acme/sockshop-mesh-workshop/compare/main...${branch(1)}?expand=1`,
+      `https://github.com/acme/sockshop-mesh-workshop/compare/${branch(1)}...${branch(2)}?expand=1`,
+      `https://github.com/acme/sockshop-mesh-workshop/compare/${branch(2)}...${branch(3)}?expand=1`,
     ]);
-    expect(listRefs(remote).get('stage/03-member-roll')).toBe(listRefs(repo).get('stage/03-member-roll'));
+    expect(branch(3)).toMatch(/^stage%2F03-/);
+    expect(listRefs(remote).get(formatStageBranch(STAGES[3]))).toBe(listRefs(repo).get(formatStageBranch(STAGES[3])));
   });
 
   it('prints GitLab merge-request links for an scp-like remote', async () => {
@@ -55,7 +59,7 @@ describe('publish (review form)', () => {
     git(repo, 'config', `url.${remote}.insteadOf`, url);
     const result = await publishRepository({ dir: repo, remote: url });
     expect(result.pullRequests.map((step) => step.url)).toEqual([
-      'https://gitlab.example.com/workshops/team/sockshop/-/merge_requests/new?merge_request%5Bsource_branch%5D=stage%2F01-operators&merge_request%5Btarget_branch%5D=main',
+      `https://gitlab.example.com/workshops/team/sockshop/-/merge_requests/new?merge_request%5Bsource_branch%5D=${branch(1)}&merge_request%5Btarget_branch%5D=main`,
     ]);
   });
 });
@@ -73,7 +77,7 @@ describe('publish (linear form and modes)', () => {
     const { root, repo } = await makeWorkshop({ review: true, until: '2' });
     const remote = makeBareRemote(root);
     await publishRepository({ dir: repo, remote, skipTags: true });
-    expect([...listRefs(remote).keys()].sort()).toEqual(['main', 'stage/01-operators', 'stage/02-control-plane']);
+    expect([...listRefs(remote).keys()].sort()).toEqual(['main', ...STAGES.slice(1, 3).map(formatStageBranch)]);
   });
 
   it('in follow mode pushes the first stage tag only, since the engine follows the highest tag', async () => {
@@ -82,7 +86,7 @@ describe('publish (linear form and modes)', () => {
     const result = await publishRepository({ dir: repo, remote });
     expect([...listRefs(remote).keys()].filter((name) => name.startsWith('v'))).toEqual([formatTag(STAGES[0])]);
     expect(result.plan.heldBack).toEqual(STAGES.slice(1, 4).map(formatTag));
-    expect(formatPublishResult(result)).toContain('`sockshop-mesh promote` pushes v1.1.0+operators');
+    expect(formatPublishResult(result)).toContain(`\`sockshop-mesh promote\` pushes ${formatTag(STAGES[1])}`);
   });
 });
 
@@ -118,7 +122,7 @@ describe('publish refuses, changing nothing', () => {
     const remote = makeBareRemote(root);
     const other = await makeWorkshop({ until: '1', tenant: 'user9' });
     git(other.repo, 'push', '--quiet', remote, `refs/tags/${plans[1].tag}`);
-    await expect(publishRepository({ dir: repo, remote })).rejects.toThrow(/tag v1.1.0\+operators: the remote has a different tag of that name/);
+    await expect(publishRepository({ dir: repo, remote })).rejects.toThrow(`tag ${plans[1].tag}: the remote has a different tag of that name`);
     expect([...listRefs(remote).keys()]).toEqual([plans[1].tag]);
   });
 

@@ -8,12 +8,23 @@ import { join } from 'node:path';
 import { dump, loadAll } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepository } from '../../src/history/create-repository.js';
-import { formatStageId } from '../../src/layout/layout.js';
+import { DEFAULT_FLAVOR, getFlavor } from '../../src/flavors/registry.js';
+import { formatStageId, formatTag, layerDir } from '../../src/layout/layout.js';
 import { checkSettings } from '../../src/settings/check-settings.js';
-import { STAGES } from '../../src/scenario/stages.js';
 import { runValidate, type RunValidateOptions } from '../../src/validate-repo/run-validate.js';
 import { makeTempDir } from '../helpers/temp.js';
 import { git } from '../helpers/git.js';
+
+const FLAVOR = getFlavor(DEFAULT_FLAVOR);
+const STAGES = FLAVOR.stages;
+/** The stages and the two bootstraps (gitops: both). */
+const REPORTED = STAGES.length + 2;
+/** The control plane's file, in whichever layer the flavor puts it. */
+const CONTROL_PLANE_STAGE = STAGES.find((stage) => Object.values(stage.layers).some((content) => content?.resources?.includes('control-plane.yaml')))!;
+const CONTROL_PLANE_FILE = `${layerDir(CONTROL_PLANE_STAGE, (Object.keys(CONTROL_PLANE_STAGE.layers) as (keyof typeof CONTROL_PLANE_STAGE.layers)[]).find((layer) => CONTROL_PLANE_STAGE.layers[layer]?.resources?.includes('control-plane.yaml'))!)}/control-plane.yaml`;
+/** The last stage, whose apps layer lists the traffic generator; a test adds a custom resource next to it. */
+const LAST = STAGES.at(-1)!;
+const LAST_APPS = layerDir(LAST, 'apps');
 
 const defaults: Omit<RunValidateOptions, 'dir'> = { output: 'text', validator: 'embedded', crds: [], schemaLocations: [], ignoreMissingSchemas: false, fallback: true };
 const validate = (dir: string, options: Partial<RunValidateOptions> = {}) => runValidate({ ...defaults, dir, ...options });
@@ -72,7 +83,7 @@ describe('validate', () => {
     expect(valid).toBe(true);
     expect(reports.map((report) => report.stage)).toEqual([...STAGES.map(formatStageId), 'bootstrap/argocd', 'bootstrap/flux']);
     for (const report of reports) expect(report.violations, report.stage).toEqual([]);
-    expect(text.trimEnd().split('\n').at(-1)).toMatch(/^11 stages, \d+ objects, 0 errors$/);
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^${REPORTED} stages, \\d+ objects, 0 errors$`));
   });
 
   it('fails on a typo in any emitted field of any stage, naming the stage, file, object and field', async () => {
@@ -111,24 +122,25 @@ describe('validate', () => {
 
   it('reports a broken file with its line and still validates the other stages', async () => {
     const dir = copyRepository();
-    writeFileSync(join(dir, 'stages/02-control-plane/mesh/control-plane.yaml'), 'apiVersion: maistra.io/v2\nkind: ServiceMeshControlPlane\nmetadata:\n  name: a\n  name: b\n');
+    const kind = FLAVOR.kinds.find((info) => info.kind === FLAVOR.injection.controlPlaneKind)!;
+    writeFileSync(join(dir, CONTROL_PLANE_FILE), `apiVersion: ${kind.apiVersion}\nkind: ${kind.kind}\nmetadata:\n  name: a\n  name: b\n`);
     const { reports, valid } = await validate(dir);
     expect(valid).toBe(false);
-    const broken = reports.find((report) => report.stage === '02-control-plane')!;
-    expect(broken.violations[0]).toMatchObject({ file: 'stages/02-control-plane/mesh/control-plane.yaml', code: 'render' });
+    const broken = reports.find((report) => report.stage === formatStageId(CONTROL_PLANE_STAGE))!;
+    expect(broken.violations[0]).toMatchObject({ file: CONTROL_PLANE_FILE, code: 'render' });
     expect(broken.violations[0].message).toMatch(/duplicated mapping key/);
     expect(reports.find((report) => report.stage === '00-baseline')!.violations).toEqual([]);
   });
 
   it('refuses a custom resource without a schema, or lists it as skipped when asked', async () => {
     const dir = copyRepository();
-    const file = join(dir, 'stages/08-observability/apps/widget.yaml');
+    const file = join(dir, LAST_APPS, 'widget.yaml');
     writeFileSync(file, 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: user1-sockshop\nspec:\n  size: 3\n');
-    const kustomization = join(dir, 'stages/08-observability/apps/kustomization.yaml');
+    const kustomization = join(dir, LAST_APPS, 'kustomization.yaml');
     writeFileSync(kustomization, readFileSync(kustomization, 'utf8').replace('  - traffic-generator.yaml', '  - traffic-generator.yaml\n  - widget.yaml'));
-    const strict = await validate(dir, { stage: '8' });
+    const strict = await validate(dir, { stage: String(LAST.number) });
     expect(strict.reports[0].violations).toEqual([expect.objectContaining({ kind: 'Widget', code: 'missing-schema', severity: 'error' })]);
-    const relaxed = await validate(dir, { stage: '8', ignoreMissingSchemas: true });
+    const relaxed = await validate(dir, { stage: String(LAST.number), ignoreMissingSchemas: true });
     expect(relaxed.valid).toBe(true);
     expect(relaxed.reports[0].skipped).toEqual([expect.objectContaining({ kind: 'Widget', name: 'w' })]);
     expect(relaxed.text).toContain('Widget/w');
@@ -149,28 +161,28 @@ describe('validate', () => {
         },
       }),
     );
-    expect((await validate(dir, { stage: '8', crds: [crds] })).valid).toBe(true);
+    expect((await validate(dir, { stage: String(LAST.number), crds: [crds] })).valid).toBe(true);
     writeFileSync(file, readFileSync(file, 'utf8').replace('size: 3', 'sise: 3'));
-    const typo = await validate(dir, { stage: '8', crds: [crds] });
+    const typo = await validate(dir, { stage: String(LAST.number), crds: [crds] });
     expect(typo.reports[0].violations).toEqual([expect.objectContaining({ kind: 'Widget', path: 'spec.sise' })]);
     writeFileSync(join(crds, 'broken.yaml'), 'kind: [\n');
-    expect((await validate(dir, { stage: '8', crds: [crds] })).reports[0]).toMatchObject({ stage: 'crds', violations: [expect.objectContaining({ file: expect.stringContaining('broken.yaml'), code: 'bad-crd' })] });
+    expect((await validate(dir, { stage: String(LAST.number), crds: [crds] })).reports[0]).toMatchObject({ stage: 'crds', violations: [expect.objectContaining({ file: expect.stringContaining('broken.yaml'), code: 'bad-crd' })] });
   });
 
   it('reads kubeconform-style schema locations', async () => {
     const dir = copyRepository();
-    writeFileSync(join(dir, 'stages/08-observability/apps/widget.yaml'), 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: user1-sockshop\nspec:\n  size: 3\n');
-    const kustomization = join(dir, 'stages/08-observability/apps/kustomization.yaml');
+    writeFileSync(join(dir, LAST_APPS, 'widget.yaml'), 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: user1-sockshop\nspec:\n  size: 3\n');
+    const kustomization = join(dir, LAST_APPS, 'kustomization.yaml');
     writeFileSync(kustomization, readFileSync(kustomization, 'utf8').replace('  - traffic-generator.yaml', '  - traffic-generator.yaml\n  - widget.yaml'));
     const schemas = makeTempDir();
     mkdirSync(join(schemas, 'example.com'));
     writeFileSync(join(schemas, 'example.com', 'widget-v1.json'), JSON.stringify({ type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'string' } } } } }));
-    const { reports } = await validate(dir, { stage: '8', schemaLocations: [`${schemas}/{{ .Group }}/{{ .ResourceKind }}-{{ .ResourceAPIVersion }}.json`] });
+    const { reports } = await validate(dir, { stage: String(LAST.number), schemaLocations: [`${schemas}/{{ .Group }}/{{ .ResourceKind }}-{{ .ResourceAPIVersion }}.json`] });
     expect(reports[0].violations).toEqual([expect.objectContaining({ kind: 'Widget', path: 'spec.size', message: expect.stringContaining('must be string') })]);
   });
 
   it('validates a git revision with --ref, and refuses an unknown stage', async () => {
-    const { reports } = await validate(template, { ref: 'v1.3.0+member-roll' });
+    const { reports } = await validate(template, { ref: formatTag(STAGES[3]) });
     expect(reports.map((report) => report.stage)).toEqual([...STAGES.slice(0, 4).map(formatStageId), 'bootstrap/argocd', 'bootstrap/flux']);
     await expect(validate(template, { stage: 'sidecar-injektion' })).rejects.toThrow(/no such stage in this repository/);
     await expect(validate(makeTempDir())).rejects.toThrow(/not a workshop repository/);
@@ -178,7 +190,7 @@ describe('validate', () => {
 
   it('writes JSON and JUnit reports', async () => {
     const json = JSON.parse((await validate(template, { output: 'json' })).text);
-    expect(json.summary).toMatchObject({ stages: 11, errors: 0 });
+    expect(json.summary).toMatchObject({ stages: REPORTED, errors: 0 });
     expect((await validate(template, { output: 'junit' })).text).toMatch(/^<\?xml[^>]*>\s*<testsuites[^>]* failures="0"/);
   });
 });

@@ -19,7 +19,7 @@ const spec: CommandSpec = {
   ],
 };
 
-export function formatPromoteResult(result: PromoteResult, summary: (objects: PromoteResult['moves'][number], indent: string) => string[], cli = 'oc'): string {
+export function formatPromoteResult(result: PromoteResult, summary: (objects: PromoteResult['moves'][number], indent: string) => string[], cli: string = result.cli ?? 'oc'): string {
   const title = (stage: PromoteResult['moves'][number]['to']) => `${stage.id} (${stage.tag})`;
   const lines: string[] = [];
   const moved = result.moves.filter((move) => !move.unchanged);
