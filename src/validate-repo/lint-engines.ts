@@ -127,7 +127,10 @@ export function listBootstrapParticipants(reader: RepoReader, engine: GitOpsEngi
 /** A participant's fence: the namespaces their own folder creates, and the folders they may sync. */
 export function describeParticipantScope(reader: RepoReader, flavor: Flavor, participant: string, cache: RenderCache): ParticipantScope {
   const layers = flavor.layers.filter((definition) => definition.scope === 'participant');
-  const dirs = [tenantDir(participant), ...layers.map((definition) => tenantDir(participant, definition.layer))].filter((dir) => findKustomizationFile(reader, dir) !== undefined);
+  // Namespaces are cluster-scoped: Flux's folders of cluster-scoped layers hold them; Argo CD's one folder holds everything.
+  const scoped = layers.filter((definition) => definition.clusterScoped).map((definition) => tenantDir(participant, definition.layer));
+  const existing = (dir: string) => findKustomizationFile(reader, dir) !== undefined;
+  const dirs = scoped.some(existing) ? scoped.filter(existing) : [tenantDir(participant)].filter(existing);
   const namespaces = new Set<string>();
   for (const dir of dirs) {
     try {
