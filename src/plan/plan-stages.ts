@@ -36,6 +36,10 @@ export interface StagePlan {
   layers: Partial<Record<Layer, readonly KubeObject[]>>;
   /** What each engine applies, by layer: a layer with a folder per engine holds that engine's objects. */
   engineLayers: Partial<Record<GitOpsEngine, Partial<Record<Layer, readonly KubeObject[]>>>>;
+  /** The file (and line) each object of `objects`, `layers` and `engineLayers` comes from. */
+  sources: ReadonlyMap<KubeObject, { file: string; line?: number }>;
+  /** The renders of the stage folders (shared by every stage: stage folders never change once written), for the checks to reuse. */
+  renderCache: RenderCache;
   changes: readonly ObjectChange[];
   message: string;
   tagMessage: string;
@@ -117,7 +121,14 @@ export function planStages(settings: Settings, scenario?: readonly StageDefiniti
     stageFiles.set(`${dir}/kustomization.yaml`, writeKustomization(present.map((definition) => relativeDir(dir, latest.get(layerKey(definition.layer, definition.perEngine ? primary : undefined))!))));
 
     const reader = createMemoryReader(stageFiles);
-    const render = (folder: string) => sortObjects(renderKustomization(reader, folder, cache).objects.map((rendered) => rendered.object));
+    const sources = new Map<KubeObject, { file: string; line?: number }>();
+    const render = (folder: string) =>
+      sortObjects(
+        renderKustomization(reader, folder, cache).objects.map((rendered) => {
+          sources.set(rendered.object, { file: rendered.file, ...(rendered.line ? { line: rendered.line } : {}) });
+          return rendered.object;
+        }),
+      );
     const objects = render(dir);
     const layers: StagePlan['layers'] = Object.fromEntries(present.map((definition) => [definition.layer, render(latest.get(layerKey(definition.layer, definition.perEngine ? primary : undefined))!)]));
     const engineLayers: StagePlan['engineLayers'] = Object.fromEntries(
@@ -130,11 +141,11 @@ export function planStages(settings: Settings, scenario?: readonly StageDefiniti
     );
     const changes = compareObjects(previousObjects, objects);
     previousObjects = objects;
-    return { stage, objects, layers, engineLayers, changes, stageFiles: new Map(stageFiles), latest: new Map(latest) };
+    return { stage, objects, layers, engineLayers, sources, changes, stageFiles: new Map(stageFiles), latest: new Map(latest) };
   });
 
   const constant = planConstantFiles(context, built.at(-1)!, built);
-  return built.map(({ stage, objects, layers, engineLayers, changes, stageFiles: files, latest: folders }) => {
+  return built.map(({ stage, objects, layers, engineLayers, sources, changes, stageFiles: files, latest: folders }) => {
     const docs = buildDocsContext({ settings, flavor, names, repo, stages, current: stage, changes, objects });
     const tree = new Map<string, string>([
       ...files,
@@ -143,7 +154,7 @@ export function planStages(settings: Settings, scenario?: readonly StageDefiniti
       ...constant,
       ...renderDocs(context, stage, docs, layers),
     ]);
-    return { stage, tag: formatTag(stage), files: tree, objects, layers, engineLayers, changes, message: formatStageMessage(docs, changes), tagMessage: formatTagMessage(docs) };
+    return { stage, tag: formatTag(stage), files: tree, objects, layers, engineLayers, sources, renderCache: cache, changes, message: formatStageMessage(docs, changes), tagMessage: formatTagMessage(docs) };
   });
 }
 

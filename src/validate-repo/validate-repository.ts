@@ -13,7 +13,11 @@ import type { Flavor, Layer } from '../flavors/types.js';
 import type { SchemaStore } from '../validate/schema-store.js';
 import type { Violation } from '../validate/types.js';
 import { validateObjects } from '../validate/validate-objects.js';
-import { listTargets, readProfile, type RepositoryProfile, type Target } from './list-targets.js';
+import { bootstrapDir } from '../layout/layout.js';
+import { listStageDirs, listTargets, readProfile, type RepositoryProfile, type Target } from './list-targets.js';
+import { formatViolationKey, lintBootstrap, lintStageEngines } from './lint-engines.js';
+
+const GITOPS_ENGINES = ['argocd', 'flux'] as const;
 
 export type ValidatorName = 'embedded' | 'kubeconform';
 
@@ -68,7 +72,40 @@ async function renderTarget(reader: RepoReader, target: Target, options: Validat
   }
 }
 
-async function validateTarget(target: Target, rendered: Rendered, store: SchemaStore, profile: RepositoryProfile, options: ValidateRepositoryOptions): Promise<StageReport> {
+/** The stage lint as the stage folder renders (one engine's folders, the first's): for repositories the per-engine lint cannot read. */
+function lintRenderedStage(target: Target, objects: readonly RenderedObject[], profile: RepositoryProfile): Violation[] {
+  const layers: Partial<Record<Layer, KubeObject[]>> = {};
+  const sources = new Map<KubeObject, { file: string; line?: number }>();
+  for (const entry of objects) {
+    (layers[findLayer(profile.flavor, entry.file)] ??= []).push(entry.object);
+    sources.set(entry.object, { file: entry.file, ...(entry.line ? { line: entry.line } : {}) });
+  }
+  return checkStage({ flavor: profile.flavor, layers, engines: profile.engines, sourceOf: (object) => sources.get(object) ?? { file: target.dir } });
+}
+
+/**
+ * A stage linted once per engine with that engine's own folders (a layer with a folder per engine
+ * differs between them); what only another engine's folders hold is checked against the schemas too.
+ */
+async function lintStage(reader: RepoReader, target: Target, objects: readonly RenderedObject[], store: SchemaStore, profile: RepositoryProfile, options: ValidateRepositoryOptions, cache: RenderCache): Promise<Violation[]> {
+  if (profile.engines.length === 0) return lintRenderedStage(target, objects, profile);
+  const stageDirs = listStageDirs(reader);
+  let linted: ReturnType<typeof lintStageEngines>;
+  try {
+    linted = lintStageEngines(reader, profile.flavor, profile.engines, stageDirs, stageDirs.indexOf(target.name), cache);
+  } catch (error) {
+    // Folders the in-process renderer cannot read (the stage itself was rendered by a real kustomize): lint what the stage renders.
+    describeFailure(error);
+    return lintRenderedStage(target, objects, profile);
+  }
+  const seen = new Set(objects.map((entry) => entry.file));
+  const others = linted.objects.filter((entry) => !seen.has(entry.file));
+  const unique = [...new Map(others.map((entry) => [`${entry.file}\n${entry.index}`, entry])).values()];
+  const schemaFindings = unique.length > 0 ? await checkSchemas(unique, store, options) : [];
+  return [...schemaFindings, ...linted.violations];
+}
+
+async function validateTarget(reader: RepoReader, target: Target, rendered: Rendered, store: SchemaStore, profile: RepositoryProfile, options: ValidateRepositoryOptions, cache: RenderCache): Promise<StageReport> {
   if ('failure' in rendered) return { stage: target.name, objects: 0, violations: [rendered.failure] };
   const { objects } = rendered;
   // A violation in a field a patch wrote names the patch too: the typo may be there.
@@ -84,14 +121,10 @@ async function validateTarget(target: Target, rendered: Rendered, store: SchemaS
     skipped.push({ file: violation.file, kind: violation.kind ?? '?', name: violation.name ?? '?', ...(violation.namespace ? { namespace: violation.namespace } : {}), reason: violation.message });
     return false;
   });
-  if (target.stage) {
-    const layers: Partial<Record<Layer, KubeObject[]>> = {};
-    const sources = new Map<KubeObject, { file: string; line?: number }>();
-    for (const entry of objects) {
-      (layers[findLayer(profile.flavor, entry.file)] ??= []).push(entry.object);
-      sources.set(entry.object, { file: entry.file, ...(entry.line ? { line: entry.line } : {}) });
-    }
-    violations.push(...checkStage({ flavor: profile.flavor, layers, engines: profile.engines, sourceOf: (object) => sources.get(object) ?? { file: target.dir } }));
+  if (target.stage) violations.push(...(await lintStage(reader, target, objects, store, profile, options, cache)));
+  else {
+    const engine = GITOPS_ENGINES.find((candidate) => target.dir === bootstrapDir(candidate));
+    if (engine) violations.push(...lintBootstrap(reader, profile.flavor, engine, objects, cache));
   }
   return { stage: target.name, renderer: rendered.renderer, objects: objects.length, violations, ...(skipped.length > 0 ? { skipped } : {}) };
 }
@@ -112,6 +145,8 @@ export async function validateRepository(reader: RepoReader, options: ValidateRe
   }
   const store = await options.resolveStore([...kinds.values()]);
   const reports: StageReport[] = [];
-  for (const [index, target] of targets.entries()) reports.push(await validateTarget(target, rendered[index], store, profile, options));
-  return reports;
+  for (const [index, target] of targets.entries()) reports.push(await validateTarget(reader, target, rendered[index], store, profile, options, cache));
+  // What a bootstrap points at is the newest stage: a finding its stage report has already is not repeated.
+  const reported = new Set(reports.filter((_report, index) => targets[index].stage).flatMap((report) => report.violations.map(formatViolationKey)));
+  return reports.map((report, index) => (targets[index].stage ? report : { ...report, violations: report.violations.filter((violation) => !reported.has(formatViolationKey(violation))) }));
 }
