@@ -11,35 +11,7 @@ import { stageDir } from '../../src/layout/layout.js';
 import { planStages, type StagePlan } from '../../src/plan/plan-stages.js';
 import { checkSettings } from '../../src/settings/check-settings.js';
 import { GITOPS_CHOICES } from '../../src/settings/settings.js';
-
-interface Block {
-  lang: string;
-  body: string;
-}
-
-/** Fenced blocks, in order. */
-export function listBlocks(markdown: string): Block[] {
-  return [...markdown.matchAll(/^[ \t]*```(\w*)\n([\s\S]*?)^[ \t]*```$/gm)].map((match) => ({ lang: match[1], body: match[2] }));
-}
-
-/** What must be the same in every language: commands without their trailing comments, diagrams without their labels. */
-export function normalizeBlock(block: Block): string {
-  if (block.lang === 'mermaid') return block.body.replace(/"[^"]*"/g, '""');
-  return block.body
-    .split('\n')
-    .map((line) => line.replace(/\s+# .*$/, '').trimEnd())
-    .join('\n');
-}
-
-/** The backticked items of a README's bullet lists that name objects (`Kind/name (namespace)`). */
-export function listObjectItems(markdown: string): string[] {
-  return [...markdown.matchAll(/^- `([A-Z][A-Za-z]+\/[^`]+)`$/gm)].map((match) => match[1]);
-}
-
-/** A commit message's listed objects (`- Kind/name (namespace)`), section by section. */
-export function listMessageItems(message: string): string[] {
-  return [...message.matchAll(/^- ([A-Z][A-Za-z]+\/\S+(?: \([^)]+\))?)$/gm)].map((match) => match[1]);
-}
+import { listBlocks, listMessageItems, listObjectItems, normalizeBlock } from './markdown.js';
 
 const combos = FLAVORS.flatMap((flavor) => GITOPS_CHOICES.map((gitops) => ({ flavor: flavor.id, gitops, class: false }))).concat(
   FLAVORS.map((flavor) => ({ flavor: flavor.id, gitops: GITOPS_CHOICES[0], class: true })),
