@@ -97,11 +97,12 @@ describe('the Japanese glossary', () => {
         const next = lines[index + 1] ?? '';
         const joined = /[\u3040-\u30ff\u4e00-\u9fff。、]$/.test(line) && /^[\u3040-\u30ff\u4e00-\u9fff]/.test(next);
         expect(joined, `${file}:${index + 1} continues on the next line`).toBe(false);
+        expect(line, `${file}:${index + 1} has a space after 。 or 、`).not.toMatch(/[。、] (?!\|)/);
       });
     }
     for (const [file, text] of prose.filter(([file]) => file.endsWith('.yaml'))) {
       const walk = (node: unknown): string[] => (typeof node === 'string' ? [node] : node && typeof node === 'object' ? Object.values(node).flatMap(walk) : []);
-      for (const value of walk(load(text))) expect(value, file).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff。、] [\u3040-\u30ff\u4e00-\u9fff]/);
+      for (const value of walk(load(text))) expect(value, file).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff。、] [\u3040-\u30ff\u4e00-\u9fff]|[。、] /);
     }
   });
 });

@@ -39,6 +39,8 @@ describe.each(combos)('$flavor with $gitops (class: $class)', ({ flavor, gitops,
           if (!path.endsWith('.md')) continue;
           // Outside the diagrams (whose hexagons are `{{"…"}}`), no value is missing and no Handlebars is left.
           expect(text.replace(/^```mermaid\n[\s\S]*?^```$/gm, ''), `${plan.tag} ${path}`).not.toMatch(/undefined|\[object Object\]|\{\{[#/>!^]?[A-Za-z@]/);
+          // Japanese typography (templates/docs/ja/GLOSSARY.md): a space between a Japanese letter and a Latin one or a code span.
+          expect(text.match(/[A-Za-z0-9`][\u3041-\u3096\u30a1-\u30fc\u4e00-\u9fff]|[\u3041-\u3096\u30a1-\u30fc\u4e00-\u9fff][A-Za-z0-9`]/)?.[0], `${plan.tag} ${path}`).toBeUndefined();
         }
         const diagrams = listBlocks(readme!).filter((block) => block.lang === 'mermaid');
         expect(diagrams, plan.tag).toHaveLength(1);
