@@ -84,6 +84,8 @@ export function buildDocsContext({ settings, flavor, names, repo, stages, curren
       memberRoll: flavor.injection.membership === 'member-roll',
       /** Kinds whose health the bootstrap teaches Argo CD and Flux. */
       healthKinds: flavor.healthChecks.map((check) => check.kind),
+      /** The kinds whose health Flux reads with CEL (a check only Argo CD needs has none). */
+      fluxHealthKinds: flavor.healthChecks.filter((check) => check.cel).map((check) => check.kind),
       /** Helm charts the GitOps engine installs itself (`installers` layer). */
       charts: (flavor.charts ?? []).map((chart) => ({ name: chart.name, chart: chart.chart, version: chart.version })),
       openshift: platform.kind === 'openshift',
