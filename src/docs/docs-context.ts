@@ -9,7 +9,7 @@ import type { LanguageId } from '../languages/registry.js';
 import { BOOTSTRAP_DIR, CI_WORKFLOW_FILE, ENTRY_DIR, formatStageBranch, formatStageId, formatTag, stageDir, TAG_RANGE, TENANTS_DIR } from '../layout/layout.js';
 import type { KubeObject } from '../render/manifest.js';
 import { formatHistory, formatMermaid } from './diagram.js';
-import { buildMeshGraph } from './mesh-graph.js';
+import { buildMeshGraph, type MeshGraph } from './mesh-graph.js';
 import type { ParticipantNames, RepositoryNames } from '../layout/names.js';
 import { labelObject, type ObjectChange } from '../diff/compare-objects.js';
 import { PLACEHOLDER_REMOTE } from '../settings/options.js';
@@ -42,6 +42,16 @@ export function listChanges(changes: readonly ObjectChange[]): ChangeLists {
   return { added: pick('added'), changed: pick('changed'), removed: pick('removed') };
 }
 
+/** The Service a request from outside is port-forwarded to at this stage, with its first port; undefined where a Route is the way in. */
+export function findPortForward(graph: MeshGraph, objects: readonly KubeObject[]): { namespace: string; service: string; port: number } | undefined {
+  const entry = graph.edges.find((edge) => edge.kind === 'enters' && edge.to.startsWith('service:'));
+  if (!entry) return undefined;
+  const [namespace, service] = entry.to.slice('service:'.length).split('/');
+  const object = objects.find((candidate) => candidate.kind === 'Service' && candidate.metadata.name === service && candidate.metadata.namespace === namespace);
+  const port = ((object?.spec as { ports?: { port: number }[] } | undefined)?.ports ?? [])[0]?.port;
+  return port === undefined ? undefined : { namespace, service, port };
+}
+
 export interface DocsInput {
   settings: Settings;
   flavor: Flavor;
@@ -60,6 +70,7 @@ export function buildDocsContext({ settings, flavor, names, repo, stages, curren
   const summaries = stages.map((stage) => summarizeStage(stage, flavor, settings.lang));
   const waves = computeLayerWaves(flavor);
   const { platform } = flavor;
+  const graph = buildMeshGraph(objects, { injection: flavor.injection, entry: platform.kind === 'openshift' ? 'route' : 'port-forward' });
   return {
     settings: { gitops: settings.gitops, tenant: settings.tenant, tenants: [...settings.tenants], domain: settings.domain, remote: settings.remote, branch: settings.branch, lang: settings.lang },
     flavor: {
@@ -73,6 +84,8 @@ export function buildDocsContext({ settings, flavor, names, repo, stages, curren
       memberRoll: flavor.injection.membership === 'member-roll',
       /** Kinds whose health the bootstrap teaches Argo CD and Flux. */
       healthKinds: flavor.healthChecks.map((check) => check.kind),
+      /** The kinds whose health Flux reads with CEL (a check only Argo CD needs has none). */
+      fluxHealthKinds: flavor.healthChecks.filter((check) => check.cel).map((check) => check.kind),
       /** Helm charts the GitOps engine installs itself (`installers` layer). */
       charts: (flavor.charts ?? []).map((chart) => ({ name: chart.name, chart: chart.chart, version: chart.version })),
       openshift: platform.kind === 'openshift',
@@ -106,7 +119,9 @@ export function buildDocsContext({ settings, flavor, names, repo, stages, curren
     next: index < summaries.length - 1 ? summaries[index + 1] : undefined,
     changes: listChanges(changes),
     /** The stage's picture (Mermaid), computed from its objects. */
-    diagram: formatMermaid(buildMeshGraph(objects, { injection: flavor.injection, entry: platform.kind === 'openshift' ? 'route' : 'port-forward' }), settings.lang),
+    diagram: formatMermaid(graph, settings.lang),
+    /** Where a learner port-forwards to reach the shop (flavors without Routes), read from the same picture. */
+    portForward: findPortForward(graph, objects),
     /** The stage history as a git graph, this stage highlighted. */
     history: formatHistory(
       summaries.map((summary, position) => ({ id: `${summary.id}`, tag: summary.tag, ...(settings.review && position > 0 ? { branch: formatStageBranch(summary) } : {}) })),
