@@ -41,6 +41,54 @@ export function findBackupPath(path: string): string {
   }
 }
 
+/** The staging folders of `target`: `.<name>.sockshop-mesh-<pid>-XXXXXX` (older runs: no pid). */
+function stagingPrefix(absolute: string): string {
+  return `.${basename(absolute)}.sockshop-mesh-`;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export interface Leftover {
+  /** The staging folder's path. */
+  path: string;
+  /** Removed (its run is gone), or kept because the run that writes it is still running. */
+  removed: boolean;
+  pid?: number;
+}
+
+/**
+ * Staging folders beside the target left by a run that was killed before it could clean up
+ * (SIGKILL, a power cut): removed, unless the process that made one is still running.
+ */
+export function clearLeftovers(target: string): Leftover[] {
+  const absolute = resolve(target);
+  const parent = dirname(absolute);
+  if (!existsSync(parent)) return [];
+  const prefix = stagingPrefix(absolute);
+  const leftovers: Leftover[] = [];
+  for (const name of readdirSync(parent)) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(?:(\d+)-)?[A-Za-z0-9]{6}$/.exec(name.slice(prefix.length));
+    const path = join(parent, name);
+    if (!match || !statSync(path).isDirectory()) continue;
+    const pid = match[1] === undefined ? undefined : Number(match[1]);
+    if (pid !== undefined && pid !== process.pid && isRunning(pid)) {
+      leftovers.push({ path, removed: false, pid });
+      continue;
+    }
+    rmSync(path, { recursive: true, force: true, maxRetries: 3 });
+    leftovers.push({ path, removed: true, ...(pid === undefined ? {} : { pid }) });
+  }
+  return leftovers;
+}
+
 export interface Staging {
   dir: string;
   /** Moves the staging folder to the target; returns where a moved-aside folder went, if any. */
@@ -59,7 +107,8 @@ export function createStaging(target: string): Staging {
     createdParent = top;
     mkdirSync(parent, { recursive: true });
   }
-  const dir = mkdtempSync(join(parent, `.${basename(absolute)}.sockshop-mesh-`));
+  // The pid in the name tells a later run whether the folder's writer is still alive.
+  const dir = mkdtempSync(join(parent, `${stagingPrefix(absolute)}${process.pid}-`));
   // mkdtemp makes a private folder; the repository gets the user's usual permissions.
   chmodSync(dir, 0o777 & ~process.umask());
   return {
@@ -76,7 +125,7 @@ export function createStaging(target: string): Staging {
       return backup;
     },
     discard: () => {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
       if (createdParent) rmSync(createdParent, { recursive: true, force: true });
     },
   };
