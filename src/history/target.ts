@@ -3,7 +3,7 @@
  * staging folder beside it, and move it into place only when everything has succeeded, so a failed
  * run leaves nothing half-written behind.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -19,8 +19,28 @@ export function inspectTarget(path: string): TargetState {
 
 /** Throws a UserError unless the target may be written (with `moveAside`, non-empty folders are moved aside). */
 export function checkTarget(path: string, moveAside: boolean): TargetState {
-  const state = inspectTarget(path);
   const shown = relative(process.cwd(), path) || '.';
+  // A link would be replaced by the new folder (or, dangling, make the final rename fail): refuse it.
+  const link = lstatOrUndefined(path);
+  if (link?.isSymbolicLink()) {
+    throw new UserError(
+      `${shown} is a symbolic link (to ${readlinkSync(path)}); the repository would replace the link, not fill the folder it points to.`,
+      `Give the real folder, or a new folder name (e.g. \`sockshop-mesh new ${basename(path)}-2\`). Nothing was written.`,
+    );
+  }
+  // The nearest folder that exists above the target must be a folder we may write in.
+  let above = dirname(resolve(path));
+  while (!existsSync(above)) above = dirname(above);
+  const shownAbove = relative(process.cwd(), above) || '.';
+  if (!statSync(above).isDirectory()) {
+    throw new UserError(`${shownAbove} is a file, so ${shown} cannot be created inside it. Nothing was written.`, 'Give a folder path whose parents are folders, e.g. `sockshop-mesh new my-workshop`.');
+  }
+  try {
+    accessSync(above, constants.W_OK);
+  } catch (error) {
+    throw explainFsError(error, `write in the folder ${shownAbove}`);
+  }
+  const state = inspectTarget(path);
   if (state === 'file') {
     throw new UserError(`${shown} is a file, not a folder.`, 'Give a new folder name as the first argument, e.g. `sockshop-mesh new my-workshop`.');
   }
@@ -32,6 +52,29 @@ export function checkTarget(path: string, moveAside: boolean): TargetState {
     );
   }
   return state;
+}
+
+function lstatOrUndefined(path: string): ReturnType<typeof lstatSync> | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file-system refusal (read-only or foreign folder, full disk) as a user error naming the folder. */
+function explainFsError(error: unknown, what: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+  };
+  if (code === undefined || !(code in reasons)) return error;
+  return new UserError(`cannot ${what}: ${reasons[code]} (${code}). Nothing was written.`, 'Choose a folder you can write to (e.g. one under your home folder), or fix its permissions, and run the command again.');
 }
 
 export function findBackupPath(path: string): string {
@@ -101,14 +144,25 @@ export function createStaging(target: string): Staging {
   const absolute = resolve(target);
   const parent = dirname(absolute);
   let createdParent: string | undefined;
+  const shownParent = relative(process.cwd(), parent) || '.';
   if (!existsSync(parent)) {
     let top = parent;
     while (!existsSync(dirname(top))) top = dirname(top);
+    try {
+      mkdirSync(parent, { recursive: true });
+    } catch (error) {
+      throw explainFsError(error, `create the folder ${shownParent}`);
+    }
     createdParent = top;
-    mkdirSync(parent, { recursive: true });
   }
   // The pid in the name tells a later run whether the folder's writer is still alive.
-  const dir = mkdtempSync(join(parent, `${stagingPrefix(absolute)}${process.pid}-`));
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(parent, `${stagingPrefix(absolute)}${process.pid}-`));
+  } catch (error) {
+    if (createdParent) rmSync(createdParent, { recursive: true, force: true });
+    throw explainFsError(error, `write in the folder ${shownParent}`);
+  }
   // mkdtemp makes a private folder; the repository gets the user's usual permissions.
   chmodSync(dir, 0o777 & ~process.umask());
   return {
