@@ -2,14 +2,15 @@
  * From checked settings to a finished repository on disk: check the target and the git identity
  * before any work, plan every stage, write the history in a staging folder, move it into place.
  */
-import { resolve } from 'node:path';
 import { planStages, type StagePlan } from '../plan/plan-stages.js';
 import { getFlavor } from '../flavors/registry.js';
 import type { StageDefinition } from '../flavors/types.js';
 import { selectEngines, type Settings } from '../settings/settings.js';
 import { assertPlansValid } from '../validate-repo/check-plans.js';
-import { readIdentity } from './git.js';
-import { checkTarget, createStaging } from './target.js';
+import { basename, relative, resolve } from 'node:path';
+import { onInterrupt } from '../util/interrupt.js';
+import { readIdentity, stopGit } from './git.js';
+import { checkTarget, clearLeftovers, createStaging } from './target.js';
 import { writeHistory } from './write-history.js';
 
 export interface CreateOptions {
@@ -47,7 +48,21 @@ export async function createRepository(settings: Settings, options: CreateOption
     report(`validated every stage: ${plans.reduce((sum, plan) => sum + plan.objects.length, 0)} objects, strict schemas and ordering checks`);
   }
 
+  for (const leftover of clearLeftovers(path)) {
+    const shown = relative(options.cwd, leftover.path) || leftover.path;
+    report(
+      leftover.removed
+        ? `removed ${shown}, the unfinished repository of an earlier run that was killed`
+        : `left ${shown} alone: process ${leftover.pid} is still writing it (another run into the same folder?)`,
+    );
+  }
   const staging = createStaging(path);
+  // Ctrl-C or SIGTERM while git writes: stop git, remove the staging folder, then exit 130 / 143.
+  const release = onInterrupt(async (signal) => {
+    await stopGit();
+    staging.discard();
+    process.stderr.write(`sockshop-mesh: interrupted (${signal}); removed the unfinished ${basename(staging.dir)}, nothing was written to ${relative(options.cwd, path) || path}.\n`);
+  });
   try {
     await writeHistory(staging.dir, plans, settings.branch, identity, { review: settings.review });
     report(
@@ -60,5 +75,7 @@ export async function createRepository(settings: Settings, options: CreateOption
   } catch (error) {
     staging.discard();
     throw error;
+  } finally {
+    release();
   }
 }

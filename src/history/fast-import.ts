@@ -12,6 +12,8 @@ export interface Identity {
   email: string;
   /** Seconds since the epoch and zone, as git prints them: `1764057600 +0000`. */
   when: string;
+  /** The committer (and tagger), when not the author: git reads GIT_COMMITTER_* apart from GIT_AUTHOR_*. */
+  committer?: Omit<Identity, 'committer'>;
 }
 
 export interface HistoryEntry {
@@ -30,7 +32,7 @@ function data(text: string): string {
   return `data ${Buffer.byteLength(text)}\n${text}\n`;
 }
 
-function person(identity: Identity): string {
+function person(identity: Omit<Identity, 'committer'>): string {
   return `${identity.name} <${identity.email}> ${identity.when}`;
 }
 
@@ -38,7 +40,7 @@ export function formatFastImport(entries: readonly HistoryEntry[], branch: strin
   const parts: string[] = [];
   entries.forEach((entry, index) => {
     const mark = index + 1;
-    parts.push(`commit refs/heads/${entry.branch ?? branch}\nmark :${mark}\nauthor ${person(identity)}\ncommitter ${person(identity)}\n`);
+    parts.push(`commit refs/heads/${entry.branch ?? branch}\nmark :${mark}\nauthor ${person(identity)}\ncommitter ${person(identity.committer ?? identity)}\n`);
     parts.push(data(entry.message));
     if (index > 0) parts.push(`from :${mark - 1}\n`);
     parts.push('deleteall\n');
@@ -49,7 +51,7 @@ export function formatFastImport(entries: readonly HistoryEntry[], branch: strin
     parts.push('\n');
   });
   entries.forEach((entry, index) => {
-    parts.push(`tag ${entry.tag}\nfrom :${index + 1}\ntagger ${person(identity)}\n`, data(entry.tagMessage));
+    parts.push(`tag ${entry.tag}\nfrom :${index + 1}\ntagger ${person(identity.committer ?? identity)}\n`, data(entry.tagMessage));
   });
   parts.push('done\n');
   return parts.join('');

@@ -12,6 +12,24 @@ import { suggestNearest } from './rules.js';
 
 const KEYS: readonly string[] = [...ANSWER_NAMES, 'directory'];
 
+/**
+ * An answers file is a flat mapping of short values: a list or mapping met twice is a YAML alias
+ * (`*name`), which nine lines can nest into billions of values (the "billion laughs"). Refused
+ * before anything reads the values; the walk stops at the first repeat, so it is fast either way.
+ */
+function refuseAliases(document: unknown, file: string): void {
+  const seen = new Set<object>();
+  const walk = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (seen.has(value)) {
+      throw new UserError(`${file}: uses a YAML alias (*name) for a list or mapping; an answers file takes plain values only`, 'Write each value out in full (for example `tenants: alice,bob`), without anchors (&name) and aliases (*name).');
+    }
+    seen.add(value);
+    for (const item of Array.isArray(value) ? value : Object.values(value)) walk(item);
+  };
+  walk(document);
+}
+
 export function parseAnswers(text: string, file: string): RawSettings {
   if (text.trim() === '') return {};
   let document: unknown;
@@ -21,6 +39,7 @@ export function parseAnswers(text: string, file: string): RawSettings {
     throw new UserError(`${file}: not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`, 'Fix the file, or pass the answers as options instead (see --help).');
   }
   if (document === null || document === undefined) return {};
+  refuseAliases(document, file);
   if (typeof document !== 'object' || Array.isArray(document)) {
     throw new UserError(`${file}: expected a mapping of option names to values`, `For example:\n  gitops: flux\n  tenant: user7\n  domain: apps.cluster.example.com`);
   }
