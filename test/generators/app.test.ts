@@ -276,3 +276,25 @@ describe('the flavor, the language and a class through the generator\'s options'
     });
   }
 });
+
+describe('yo sockshop-mesh --help', () => {
+  it('lists every flavor with one line each, the legacy one marked end of life, then every flavor\'s stages', async () => {
+    const generator = await helpers.createGenerator<SockshopMeshGenerator>(settings.namespace, {
+      dependencies: [[SockshopMeshGenerator, settings] as never],
+      generatorOptions: { help: true },
+    });
+    const help = generator.help();
+    const lines = help.split('\n');
+    for (const flavor of FLAVORS) {
+      const line = lines.filter((text) => new RegExp(`^\\s+${flavor.id}\\s{2,}`).test(text));
+      expect(line, flavor.id).toEqual([expect.stringContaining(flavor.summary)]);
+      if (flavor.facts.endOfLife) expect(line[0]).toContain('end of life');
+      expect(help).toContain(`--flavor ${flavor.id}:`);
+      for (const stage of flavor.stages) expect(help).toMatch(new RegExp(`^\\s+${formatStageId(stage)}\\s+${formatTag(stage).replaceAll('.', '\\.').replace('+', '\\+')}\\s`, 'm'));
+    }
+    expect(FLAVORS.filter((flavor) => flavor.facts.endOfLife).map((flavor) => flavor.id)).toEqual(['ossm2']);
+    // The examples of generators/app/USAGE, and every option Yeoman lists.
+    expect(help).toContain('yo sockshop-mesh ws --flavor istio');
+    for (const option of ANSWER_OPTIONS) expect(help).toContain(`--${option.name}`);
+  });
+});
