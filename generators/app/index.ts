@@ -7,6 +7,7 @@
  * folder behind.
  */
 import Generator, { type BaseOptions } from 'yeoman-generator';
+import { formatFlavorTable, formatStageTable } from '../../src/cli/help.js';
 import { checkSettings, type RawSettings } from '../../src/settings/check-settings.js';
 import { ALL_OPTION_NAMES, FLAG_OPTIONS, VALUED_OPTIONS } from '../../src/settings/options.js';
 import { checkFlags, checkValues } from '../../src/settings/parse-flags.js';
@@ -36,13 +37,19 @@ export default class SockshopMeshGenerator extends Generator<Record<string, neve
   constructor(args: string[], opts: Options) {
     // No package-manager install: the generated repository is not an npm project.
     super(args, opts, { customInstallTask: true });
-    // yeoman-generator sets `log` in its constructor as a plain property (typed readonly).
-    (this as { log: Generator['log'] }).log = withoutStepFailureLine(this.log);
+    // yeoman-generator sets `log` in its constructor as a plain property (typed readonly); with
+    // --help it stops before, and no step runs.
+    if (this.log) (this as { log: Generator['log'] }).log = withoutStepFailureLine(this.log);
     this.description = 'Scaffold the Sock Shop service-mesh workshop as a GitOps repository: one Kustomize overlay, one commit and one annotated tag per stage.';
     this.argument(DIRECTORY_ARGUMENT.name, { type: String, required: false, description: DIRECTORY_ARGUMENT.description });
     for (const option of GENERATOR_OPTIONS) {
       this.option(option.name, { type: option.type === 'boolean' ? Boolean : String, alias: option.alias, description: option.description });
     }
+  }
+
+  /** Yeoman's help (options, arguments, the USAGE examples), then the flavors and their stages from the registry. */
+  override help(): string {
+    return [super.help().trimEnd(), '', ...formatFlavorTable(), '', ...formatStageTable(), ''].join('\n');
   }
 
   initializing(): void {

@@ -4,6 +4,23 @@ import { FLAVORS } from '../flavors/registry.js';
 import { formatStageId, formatTag, TAG_RANGE } from '../layout/layout.js';
 import { ANSWER_OPTIONS, DEFAULT_DIRECTORY, FLAG_OPTIONS } from '../settings/options.js';
 
+/** Every flavor's stages with their tags and summaries, from the registry: for `new --help` and `yo sockshop-mesh --help`. */
+export function formatStageTable(): string[] {
+  return [
+    `Stages and their tags, per flavor (Argo CD >= 2.12 and Flux can follow the range "${TAG_RANGE}"):`,
+    ...FLAVORS.flatMap((flavor) => [
+      `  --flavor ${flavor.id}:`,
+      ...flavor.stages.map((stage) => `    ${formatStageId(stage).padEnd(22)}${formatTag(stage).padEnd(32)}${readStageText('en', flavor.id, stage.slug).summary}`),
+    ]),
+  ];
+}
+
+/** One line per flavor, from the registry. */
+export function formatFlavorTable(): string[] {
+  const width = Math.max(...FLAVORS.map((flavor) => flavor.id.length)) + 2;
+  return ['Flavors (--flavor):', ...FLAVORS.map((flavor) => `  ${flavor.id.padEnd(width)}${flavor.summary}`)];
+}
+
 export function formatNewHelp(): string {
   const rows = [
     ...ANSWER_OPTIONS.map((option) => {
@@ -18,10 +35,6 @@ export function formatNewHelp(): string {
   ];
   const width = Math.max(...rows.map(([name]) => name.length)) + 2;
   const options = rows.flatMap(([name, text]) => text.split('\n').map((line, index) => `  ${(index === 0 ? name : '').padEnd(width)}${line}`));
-  const stages = FLAVORS.flatMap((flavor) => [
-    `  --flavor ${flavor.id}:`,
-    ...flavor.stages.map((stage) => `    ${formatStageId(stage).padEnd(22)}${formatTag(stage).padEnd(32)}${readStageText('en', flavor.id, stage.slug).summary}`),
-  ]);
   return [
     'Usage: sockshop-mesh new [dir] [options]',
     '',
@@ -31,8 +44,7 @@ export function formatNewHelp(): string {
     'Options:',
     ...options,
     '',
-    `Stages and their tags, per flavor (Argo CD >= 2.12 and Flux can follow the range "${TAG_RANGE}"):`,
-    ...stages,
+    ...formatStageTable(),
     '',
     'Examples:',
     '  sockshop-mesh new --yes',

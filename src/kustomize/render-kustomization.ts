@@ -2,7 +2,8 @@
  * `kustomize build` of one folder, in-process, for the subset our overlays use (see
  * read-kustomization.ts): resources (files, and folders with their own kustomization, recursively),
  * then components (their resources added, their patches and replacements applied to everything
- * accumulated so far), then the folder's own patches or replacements. Objects annotated
+ * accumulated so far), then the folder's own patches or replacements. A Component may be the folder
+ * built, as in kustomize, but not a resource of another folder. Objects annotated
  * `config.kubernetes.io/local-config: "true"` feed replacements and are left out of the result. Every object keeps the file and
  * line it came from and the patch files that changed it. As in kustomize, resource and patch files
  * must lie in or below the kustomization's folder (folders may be anywhere in the repository), an
@@ -177,7 +178,10 @@ function renderFolder(reader: RepoReader, dir: string, chain: readonly string[],
   const cached = cache?.get(dir);
   if (cached) return [...cached];
   const kustomization = readFolder(reader, dir, chain);
-  if (kustomization.component) throw new KustomizationError(kustomization.file, undefined, 'is a Component: include it with `components:`, not `resources:` or as the folder to build');
+  // kustomize builds a Component given as the folder to build, but refuses one listed in `resources`.
+  if (kustomization.component && chain.length > 0) {
+    throw new KustomizationError(kustomization.file, undefined, 'is a Component: include it with `components:`, not `resources:`');
+  }
   const objects = transform(reader, kustomization, dir, chain, accumulateResources(reader, kustomization, dir, chain, [], cache), cache);
   cache?.set(dir, objects);
   return [...objects];

@@ -145,14 +145,19 @@ export function planStages(settings: Settings, scenario?: readonly StageDefiniti
   });
 
   const constant = planConstantFiles(context, built.at(-1)!, built);
+  // A stage's README belongs to its stage folder: written at its stage, kept unchanged afterwards.
+  const stageDocs = new Map<string, string>();
   return built.map(({ stage, objects, layers, engineLayers, sources, changes, stageFiles: files, latest: folders }) => {
     const docs = buildDocsContext({ settings, flavor, names, repo, stages, current: stage, changes, objects });
+    const rendered = renderDocs(context, stage, docs, layers);
+    for (const [path, text] of rendered) if (path.startsWith(`${stageDir(stage)}/`)) stageDocs.set(path, text);
     const tree = new Map<string, string>([
       ...files,
+      ...stageDocs,
       ...planEntryPoint(context, folders),
       ...planClassFiles(context, layers),
       ...constant,
-      ...renderDocs(context, stage, docs, layers),
+      ...rendered,
     ]);
     return { stage, tag: formatTag(stage), files: tree, objects, layers, engineLayers, sources, renderCache: cache, changes, message: formatStageMessage(docs, changes), tagMessage: formatTagMessage(docs) };
   });

@@ -2,11 +2,13 @@
  * The in-process renderer against real kustomize on generated repositories (every stage folder and
  * cluster/ at every stage), then its semantics one by one on small trees, and its errors.
  */
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { KustomizationError, UnsupportedKustomizationError } from '../../src/kustomize/errors.js';
 import { renderKustomization } from '../../src/kustomize/render-kustomization.js';
+import type { KubeObject } from '../../src/render/manifest.js';
 import { createWorkingTreeReader } from '../../src/kustomize/repo-reader.js';
 import { ENTRY_DIR, stageDir } from '../../src/layout/layout.js';
 import { sortObjects } from '../../src/diff/compare-objects.js';
@@ -69,7 +71,8 @@ describe(`renderKustomization equals ${KUSTOMIZE.command} ${KUSTOMIZE.args.join(
           expect(renderSorted(root, stageDir(earlier.stage)), `${plan.tag} ${stageDir(earlier.stage)}`).toEqual(earlier.objects);
         }
       }
-    });
+      // Two real kustomize runs per stage: minutes when the machine is busy.
+    }, 300_000);
   }
 });
 
@@ -132,12 +135,138 @@ patches:
       items: [{name: x, v: 2}]
 `,
     },
+    'components: their resources added, then their patches and replacements, in order, before the folder\'s own patches': {
+      'base/r.yaml': CONFIG_MAPS,
+      'base/kustomization.yaml': 'resources: [r.yaml]\n',
+      'first/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1alpha1
+kind: Component
+resources: [extra.yaml]
+patches:
+- target: {kind: ConfigMap}
+  patch: |
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: any}
+    data: {from-first: "1"}
+`,
+      'first/extra.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: extra, namespace: ns1}\nspec: {ports: [{name: http, port: 80}]}\n',
+      'second/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1alpha1
+kind: Component
+replacements:
+- source: {kind: ConfigMap, name: a, fieldPath: data.from-first}
+  targets:
+  - select: {kind: Service, name: extra}
+    fieldPaths: [metadata.labels.copied]
+    options: {create: true}
+`,
+      'overlay/kustomization.yaml': `resources: [../base]
+components: [../first, ../second]
+patches:
+- patch: |
+    apiVersion: v1
+    kind: Service
+    metadata:
+      name: extra
+      namespace: ns1
+      annotations: {overlay: "last"}
+`,
+    },
+    'a component built on its own, as kustomize allows': {
+      'r.yaml': CONFIG_MAPS,
+      'kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1alpha1
+kind: Component
+resources: [r.yaml]
+patches:
+- target: {kind: ConfigMap, name: b}
+  patch: |
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: b}
+    data: {component: "yes"}
+`,
+    },
+    'inline replacements: whole values, one part of a delimited string, create, select and reject, local-config sources left out': {
+      'r.yaml': `${CONFIG_MAPS}---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: values
+  annotations: {config.kubernetes.io/local-config: "true"}
+data: {namespace: team1, host: shop.team1.example.com, revision: team1-istio}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: ns1}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web, istio.io/rev: placeholder}}
+    spec:
+      containers:
+      - {name: web, image: "registry.example.com/web:1", env: [{name: HOST, value: placeholder.example.com}]}
+      - {name: side, image: "registry.example.com/side:1"}
+`,
+      'kustomization.yaml': `resources: [r.yaml]
+replacements:
+- source: {kind: ConfigMap, name: values, fieldPath: data.namespace}
+  targets:
+  - select: {kind: ConfigMap}
+    reject: [{name: values}]
+    fieldPaths: [metadata.namespace]
+    options: {create: true}
+  - select: {kind: Deployment}
+    fieldPaths: [metadata.namespace]
+- source: {kind: ConfigMap, name: values, fieldPath: data.host, options: {delimiter: ".", index: 1}}
+  targets:
+  - select: {kind: Deployment, name: web}
+    fieldPaths: ["spec.template.spec.containers.[name=web].env.[name=HOST].value"]
+    options: {delimiter: ".", index: 0}
+- source: {kind: ConfigMap, name: values, fieldPath: data.revision}
+  targets:
+  - select: {kind: Deployment}
+    fieldPaths: ["spec.template.metadata.labels.[istio.io/rev]"]
+  - select: {kind: Deployment}
+    fieldPaths: ["spec.template.spec.containers.*.image"]
+    options: {delimiter: ":", index: 1}
+    reject: [{kind: Deployment, name: none}]
+`,
+    },
+    'a local-config object without replacements is left out too': {
+      'r.yaml': `${CONFIG_MAPS}---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: only-local
+  annotations: {config.kubernetes.io/local-config: "true"}
+data: {k: v}
+`,
+      'kustomization.yaml': 'resources: [r.yaml]\n',
+    },
+  };
+  /** What each case must show besides agreeing with kustomize, so that agreeing on a no-op cannot pass. */
+  const shows: Record<string, (objects: KubeObject[]) => void> = {
+    'components: their resources added, then their patches and replacements, in order, before the folder\'s own patches': (objects) => {
+      const extra = objects.find((object) => object.kind === 'Service')!;
+      expect(extra.metadata).toMatchObject({ labels: { copied: '1' }, annotations: { overlay: 'last' } });
+    },
+    'a component built on its own, as kustomize allows': (objects) => expect(objects.find((object) => object.metadata.name === 'b')!.data).toMatchObject({ component: 'yes' }),
+    'inline replacements: whole values, one part of a delimited string, create, select and reject, local-config sources left out': (objects) => {
+      expect(objects.map((object) => object.metadata.name).sort()).toEqual(['a', 'b', 'web']);
+      expect(objects.map((object) => object.metadata.namespace)).toEqual(['team1', 'team1', 'team1']);
+      const web = objects.find((object) => object.kind === 'Deployment') as any;
+      expect(web.spec.template.metadata.labels['istio.io/rev']).toBe('team1-istio');
+      expect(web.spec.template.spec.containers[0].env[0].value).toBe('team1.example.com');
+      expect(web.spec.template.spec.containers.map((container: any) => container.image)).toEqual(['registry.example.com/web:team1-istio', 'registry.example.com/side:team1-istio']);
+    },
+    'a local-config object without replacements is left out too': (objects) => expect(objects.map((object) => object.metadata.name).sort()).toEqual(['a', 'b']),
   };
   for (const [name, files] of Object.entries(cases)) {
     it(name, () => {
       const root = writeFiles(files);
       const dir = files['overlay/kustomization.yaml'] ? 'overlay' : '';
-      expect(renderSorted(root, dir)).toEqual(buildWithKustomize(join(root, dir)));
+      const objects = renderSorted(root, dir);
+      expect(objects).toEqual(buildWithKustomize(join(root, dir)));
+      shows[name]?.(objects);
     });
   }
 
@@ -158,11 +287,10 @@ describe('renderKustomization refuses what it does not support, naming the file 
     ['labels', 'resources: [r.yaml]\nlabels: [{pairs: {a: b}}]\n', 'labels'],
     ['images', 'resources: [r.yaml]\nimages: [{name: x, newTag: "2"}]\n', 'images'],
     ['configMapGenerator', 'configMapGenerator: [{name: c, literals: [a=b]}]\n', 'configMapGenerator'],
-    ['components', 'resources: [r.yaml]\ncomponents: [../c]\n', 'components'],
     ['helmCharts', 'helmCharts: [{name: x}]\n', 'helmCharts'],
-    ['replacements', 'resources: [r.yaml]\nreplacements: []\n', 'replacements'],
+    // kustomize runs patches before replacements; the subset does not mix them in one file.
+    ['patches and replacements in one kustomization', 'resources: [r.yaml]\npatches:\n- path: p.yaml\nreplacements: []\n', 'replacements'],
     ['an unknown field', 'resources: [r.yaml]\nresourcez: [r.yaml]\n', 'resourcez'],
-    ['a Component', 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n', 'kind'],
     ['patch options', 'resources: [r.yaml]\npatches:\n- path: p.yaml\n  options: {allowNameChange: true}\n', 'patches[0].options'],
     ['JSON 6902 operations', 'resources: [r.yaml]\npatches:\n- target: {kind: ConfigMap}\n  patch: |\n    - op: add\n      path: /data/x\n      value: y\n', 'patches[0]'],
     ['$patch: replace', 'resources: [r.yaml]\npatches:\n- patch: |\n    $patch: replace\n    apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: b}\n', '$patch'],
@@ -176,6 +304,29 @@ describe('renderKustomization refuses what it does not support, naming the file 
       expect(error).toBeInstanceOf(UnsupportedKustomizationError);
       expect(error).toMatchObject({ file: expect.stringMatching(/^k\//), field });
       expect(error.message).toContain(field);
+    });
+  }
+});
+
+describe('renderKustomization refuses what kustomize refuses', () => {
+  const COMPONENT = 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [r.yaml]\n';
+  const refused: [string, Record<string, string>, RegExp][] = [
+    ['a Component listed in resources', { 'c/kustomization.yaml': COMPONENT, 'c/r.yaml': CONFIG_MAPS, 'k/kustomization.yaml': 'resources: [../c]\n' }, /^c\/kustomization\.yaml: is a Component: include it with `components:`/],
+    [
+      'a Kustomization listed in components',
+      { 'c/kustomization.yaml': 'resources: [r.yaml]\n', 'c/r.yaml': CONFIG_MAPS, 'k/kustomization.yaml': 'components: [../c]\n' },
+      /^c\/kustomization\.yaml: is included as a component but its kind is not Component/,
+    ],
+    ['a component that is a file', { 'r.yaml': CONFIG_MAPS, 'k/kustomization.yaml': 'components: [../r.yaml]\n' }, /^k\/kustomization\.yaml:1: component \.\.\/r\.yaml is not a folder/],
+  ];
+  for (const [name, files, message] of refused) {
+    it(name, () => {
+      const root = writeFiles(files);
+      const error = errorOf(() => render(root, 'k'));
+      expect(error).toBeInstanceOf(KustomizationError);
+      expect(error.message).toMatch(message);
+      const real = spawnSync(KUSTOMIZE.command, [...KUSTOMIZE.args, join(root, 'k')], { encoding: 'utf8' });
+      expect(real.status, real.stdout).not.toBe(0);
     });
   }
 });
