@@ -5,18 +5,25 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { DEFAULT_FLAVOR, getFlavor } from '../../dist/src/flavors/registry.js';
+import { WORKLOADS_TABLE } from '../../dist/src/flavors/shared.js';
 import { planStages } from '../../dist/src/plan/plan-stages.js';
-import { readTemplate } from '../../dist/src/render/template.js';
-import { STAGES } from '../../dist/src/scenario/stages.js';
+import { findTemplate, readTemplate } from '../../dist/src/render/template.js';
 import { parseWorkloads } from '../../dist/src/scenario/workloads.js';
 import { checkSettings } from '../../dist/src/settings/check-settings.js';
-import { formatTagMessage } from '../../dist/src/history/write-history.js';
+
+const FLAVOR = getFlavor(DEFAULT_FLAVOR);
+const STAGES = FLAVOR.stages;
+const readWorkloads = (table) => {
+  const file = findTemplate('manifests', FLAVOR.templateRoots, table);
+  return parseWorkloads(readTemplate(file), `templates/${file}`);
+};
 
 /** The stage table with every workload table copied `copies` times (1: the workshop's own table). */
 export function buildScenario(copies) {
   if (copies === 1) return STAGES;
   const multiply = (file) => {
-    const workloads = parseWorkloads(readTemplate(file), `templates/${file}`);
+    const workloads = readWorkloads(file);
     return Array.from({ length: copies }, (_, index) =>
       workloads.map((workload) => (index === 0 ? workload : { ...workload, name: `${workload.name}-${index + 1}` })),
     ).flat();
@@ -39,6 +46,13 @@ export function countWorkloads(scenario) {
   );
 }
 
+/** A class of `participants` (user1..userN) on the default scenario, planned as `new --tenants N` plans it. */
+export function planClass(answers, participants) {
+  const settings = checkSettings({ ...answers, tenants: String(participants) });
+  const plans = planStages(settings);
+  return { settings, plans, objects: plans.reduce((sum, plan) => sum + plan.objects.length, 0), files: plans.at(-1).files.size };
+}
+
 export function planWorkshop(answers, copies) {
   const settings = checkSettings(answers);
   const scenario = buildScenario(copies);
@@ -46,7 +60,7 @@ export function planWorkshop(answers, copies) {
   return {
     settings,
     plans,
-    workloads: copies === 1 ? parseWorkloads(readTemplate('sockshop/workloads.yaml'), 'workloads').length : countWorkloads(scenario),
+    workloads: copies === 1 ? readWorkloads(WORKLOADS_TABLE).length : countWorkloads(scenario),
     /** Rendered objects summed over the stages: what validating every stage checks. */
     objects: plans.reduce((sum, plan) => sum + plan.objects.length, 0),
     files: plans.at(-1).files.size,
@@ -67,6 +81,6 @@ export function dumpBaselineInputs(plans, dir) {
     }
     writeFileSync(join(stage, 'message'), plan.message);
     writeFileSync(join(stage, 'tag'), `${plan.tag}\n`);
-    writeFileSync(join(stage, 'tag-message'), formatTagMessage(plan));
+    writeFileSync(join(stage, 'tag-message'), plan.tagMessage);
   });
 }

@@ -111,6 +111,11 @@ export function buildDocsContext({ settings, flavor, names, repo, stages, curren
     layers: flavor.layers.map((definition) => ({ layer: definition.layer, wave: waves[definition.layer] ?? '0', fluxKustomization: repo.fluxKustomization(definition.layer) })),
     /** The Flux Kustomization of each layer, by layer (`{{fluxKustomizations.apps}}`). */
     fluxKustomizations: Object.fromEntries(flavor.layers.map((definition) => [definition.layer, repo.fluxKustomization(definition.layer)])) as Partial<Record<Layer, string>>,
+    /** A class: the Flux Kustomizations of the shared part, and the layers each participant has one of. */
+    classLayers: {
+      shared: flavor.layers.filter((definition) => definition.scope === 'shared').map((definition) => repo.fluxKustomization(definition.layer)),
+      participant: flavor.layers.filter((definition) => definition.scope === 'participant').map((definition) => definition.layer),
+    },
     stages: summaries.map((summary, position) => ({ ...summary, current: position === index, done: position < index })),
     first: summaries[0],
     last: summaries[summaries.length - 1],

@@ -145,11 +145,21 @@ function accumulateResources(
   return objects;
 }
 
+/** Parsed kustomization files, per reader, by path and text (never changed once parsed). */
+const parsedFolders = new WeakMap<RepoReader, Map<string, Kustomization>>();
+
 function readFolder(reader: RepoReader, dir: string, chain: readonly string[]): Kustomization {
   const file = findKustomizationFile(reader, dir);
   if (!file) throw new KustomizationError(dir || '.', undefined, `no ${KUSTOMIZATION_FILE_NAMES.join(', ')} in this folder`);
   if (chain.includes(dir)) throw new KustomizationError(file, undefined, `includes itself through ${[...chain, dir].join(' -> ')}`);
-  return readKustomization(reader.readFile(file)!, file);
+  const text = reader.readFile(file)!;
+  // A class includes the same component from every participant's folders: parse each file once per reader.
+  let parsed = parsedFolders.get(reader);
+  if (!parsed) parsedFolders.set(reader, (parsed = new Map()));
+  const key = `${file}\n${text}`;
+  let kustomization = parsed.get(key);
+  if (!kustomization) parsed.set(key, (kustomization = readKustomization(text, file)));
+  return kustomization;
 }
 
 /** A folder's own transformations (its components, then its patches and replacements) on what it accumulated. */

@@ -71,7 +71,10 @@ function anchor(pattern: string): RegExp {
 export function compileTarget(target: PatchTarget, file: string): (object: KubeObject) => boolean {
   const tests: ((object: KubeObject) => boolean)[] = [];
   const field = (pattern: string | undefined, read: (object: KubeObject) => string) => {
-    if (pattern) tests.push((object) => anchor(pattern).test(read(object)));
+    if (!pattern) return;
+    // Compiled once per target: a class's replacements test every object against dozens of targets.
+    const regex = anchor(pattern);
+    tests.push((object) => regex.test(read(object)));
   };
   field(target.group, (object) => splitApiVersion(object.apiVersion).group);
   field(target.version, (object) => splitApiVersion(object.apiVersion).version);

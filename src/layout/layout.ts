@@ -49,6 +49,9 @@ export function bootstrapDir(engine: GitOpsEngine): string {
   return `${BOOTSTRAP_DIR}/${engine}`;
 }
 
+/** A class: the folder of a participant's values, read through their layer folders (never synced on its own). */
+export const PARTICIPANT_VALUES_DIR = 'values';
+
 /** A class: one participant's folder, and the folder of one of their layers. */
 export function tenantDir(participant: string, layer?: Layer | 'values'): string {
   return layer ? `${TENANTS_DIR}/${participant}/${layer}` : `${TENANTS_DIR}/${participant}`;

@@ -55,6 +55,9 @@ function planParticipant(context: PlanContext, names: ParticipantNames, keys: Re
   return files;
 }
 
+/** Each participant's folder is the same at every stage: planned once per repository. */
+const participantFiles = new WeakMap<PlanContext, Map<string, string>>();
+
 /** A class's files at one stage (nothing for one participant). */
 export function planClassFiles(context: PlanContext, layers: Partial<Record<Layer, readonly KubeObject[]>>): Map<string, string> {
   const files = new Map<string, string>();
@@ -67,6 +70,12 @@ export function planClassFiles(context: PlanContext, layers: Partial<Record<Laye
     files.set(`${FLUX_TENANCY_DIR}/rolebindings.yaml`, dumpObjects(tenancy, '# What each participant\'s Flux ServiceAccount may do in their own namespaces (written for the placeholder participant).'));
   }
   files.set(`${PARTICIPANT_COMPONENT_DIR}/kustomization.yaml`, dumpYaml(buildParticipantComponent([...participantObjects, ...tenancy], keys)));
-  for (const names of listParticipantNames(context)) for (const [path, text] of planParticipant(context, names, keys)) files.set(path, text);
+  let participants = participantFiles.get(context);
+  if (!participants) {
+    participants = new Map<string, string>();
+    for (const names of listParticipantNames(context)) for (const [path, text] of planParticipant(context, names, keys)) participants.set(path, text);
+    participantFiles.set(context, participants);
+  }
+  for (const [path, text] of participants) files.set(path, text);
   return files;
 }

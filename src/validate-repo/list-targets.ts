@@ -4,15 +4,15 @@ import { UserError } from '../errors.js';
 import type { RepoReader } from '../kustomize/index.js';
 import { getFlavor, isFlavorId, LEGACY_FLAVOR } from '../flavors/registry.js';
 import type { Flavor } from '../flavors/types.js';
-import { ANSWERS_FILE, BOOTSTRAP_DIR, GENERATOR_NAME, parseStageId, STAGES_DIR } from '../layout/layout.js';
+import { ANSWERS_FILE, BOOTSTRAP_DIR, ENTRY_DIR, GENERATOR_NAME, PARTICIPANT_VALUES_DIR, parseStageId, STAGES_DIR, TENANTS_DIR } from '../layout/layout.js';
 import { suggestNearest } from '../settings/rules.js';
 import { GITOPS_CHOICES, selectEngines, type GitOpsChoice, type GitOpsEngine } from '../settings/settings.js';
 
 export interface Target {
-  /** Report group: the stage id, or `bootstrap/argocd` … */
+  /** Report group: the stage id, or the folder (`cluster/platform`, `tenants/user7`, `bootstrap/argocd` …). */
   name: string;
   dir: string;
-  /** Stage folders are linted as stages; bootstrap folders only checked against schemas. */
+  /** Stage folders are linted as stages; entry points and bootstrap folders only checked against schemas. */
   stage: boolean;
 }
 
@@ -68,9 +68,33 @@ export function listTargets(reader: RepoReader, onlyStage?: string): Target[] {
     }
     return [{ name, dir: `${STAGES_DIR}/${name}`, stage: true }];
   }
+  const entries = listEntryPoints(reader).map((dir) => ({ name: dir, dir, stage: false }));
   const bootstraps = (['argocd', 'flux'] as const)
     .map((engine) => `${BOOTSTRAP_DIR}/${engine}`)
     .filter((dir) => reader.readFile(`${dir}/kustomization.yaml`) !== undefined)
     .map((dir) => ({ name: dir, dir, stage: false }));
-  return [...stages.map((name) => ({ name, dir: `${STAGES_DIR}/${name}`, stage: true })), ...bootstraps];
+  return [...stages.map((name) => ({ name, dir: `${STAGES_DIR}/${name}`, stage: true })), ...entries, ...bootstraps];
+}
+
+/** The folders under `dir` (itself included) that hold a kustomization, down to `depth` levels. */
+function listKustomizations(reader: RepoReader, dir: string, depth: number, skip: readonly string[] = []): string[] {
+  if (!reader.isDir(dir)) return [];
+  const own = reader.readFile(`${dir}/kustomization.yaml`) !== undefined ? [dir] : [];
+  if (depth === 0 || !reader.list) return own;
+  const children = reader
+    .list(dir)
+    .filter((name) => !skip.includes(name) && reader.isDir(`${dir}/${name}`))
+    .flatMap((name) => listKustomizations(reader, `${dir}/${name}`, depth - 1));
+  return [...own, ...children];
+}
+
+/**
+ * What the engines sync besides the stage folders: the entry point `cluster/` and its layer folders
+ * (`cluster/<layer>`, `cluster/<layer>/<engine>`) and, in a class, each participant's folder and its
+ * layer folders (`tenants/<participant>`, `tenants/<participant>/<layer>`; their `values/` is only
+ * read through them). A hand edit there breaks what the cluster applies even when every stage builds.
+ */
+export function listEntryPoints(reader: RepoReader): string[] {
+  const tenants = reader.isDir(TENANTS_DIR) && reader.list ? reader.list(TENANTS_DIR).map((name) => `${TENANTS_DIR}/${name}`) : [];
+  return [...listKustomizations(reader, ENTRY_DIR, 2), ...tenants.flatMap((dir) => listKustomizations(reader, dir, 1, [PARTICIPANT_VALUES_DIR]))];
 }
