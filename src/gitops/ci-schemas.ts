@@ -37,10 +37,10 @@ export interface KindRef {
 
 /**
  * Every apiVersion + kind the validated folders of the trees render to. Stage folders never change
- * once written, so their renders are shared between trees; every other folder is rendered per tree.
+ * once written, so their renders are shared between trees (and with the planner, through
+ * `stageCache`, whose entries below stages/ are used); every other folder is rendered per tree.
  */
-export function collectRenderedKinds(trees: readonly Tree[]): KindRef[] {
-  const stageCache: RenderCache = new Map();
+export function collectRenderedKinds(trees: readonly Tree[], stageCache: RenderCache = new Map()): KindRef[] {
   const seen = new Map<string, KindRef>();
   for (const tree of trees) {
     const local = new Map<string, readonly RenderedObject[]>();

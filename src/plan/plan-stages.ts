@@ -137,7 +137,7 @@ export function planStages(settings: Settings, scenario?: readonly StageDefiniti
     return { stage, tag: formatTag(stage), files: tree, objects, layers, changes, message: formatStageMessage(docs, changes), tagMessage: formatTagMessage(docs) };
   });
   // The schemas the repository's CI needs: every kind any commit renders in a folder an engine syncs, in every commit.
-  const schemas = planRepositorySchemas(flavor.schemaSet, collectRenderedKinds(plans.map((plan) => plan.files)));
+  const schemas = planRepositorySchemas(flavor.schemaSet, collectRenderedKinds(plans.map((plan) => plan.files), cache));
   for (const plan of plans) for (const [path, text] of schemas) plan.files.set(path, text);
   return plans;
 }
