@@ -6,7 +6,9 @@
 import { computeLayerWaves } from '../gitops/annotate.js';
 import type { Flavor, Layer, StageDefinition } from '../flavors/types.js';
 import type { LanguageId } from '../languages/registry.js';
-import { BOOTSTRAP_DIR, CI_WORKFLOW_FILE, ENTRY_DIR, formatStageBranch, formatStageId, formatTag, stageDir, TAG_RANGE, TENANTS_DIR } from '../layout/layout.js';
+import { BOOTSTRAP_DIR, CI_SCRIPT_FILE, CI_WORKFLOW_FILE, ENTRY_DIR, formatStageBranch, formatStageId, formatTag, SCHEMAS_DIR, stageDir, TAG_RANGE, TENANTS_DIR } from '../layout/layout.js';
+import { CI_TOOLS, CI_WALKED_ROOTS } from '../gitops/ci-workflow.js';
+import { schemaSetDir } from '../validate/schema-sets.js';
 import type { KubeObject } from '../render/manifest.js';
 import { formatHistory, formatMermaid } from './diagram.js';
 import { buildMeshGraph, type MeshGraph } from './mesh-graph.js';
@@ -104,6 +106,15 @@ export function buildDocsContext({ settings, flavor, names, repo, stages, curren
     entryDir: ENTRY_DIR,
     tenantsDir: TENANTS_DIR,
     ciWorkflow: CI_WORKFLOW_FILE,
+    /** The repository's own check: the script the workflow runs, its tools and schemas, and the charts it cannot see into. */
+    ci: {
+      script: CI_SCRIPT_FILE,
+      schemasDir: SCHEMAS_DIR,
+      setDir: `${SCHEMAS_DIR}/${schemaSetDir(flavor.schemaSet)}`,
+      walkedRoots: [...CI_WALKED_ROOTS],
+      tools: CI_TOOLS.map(({ name, version, release }) => ({ name, version, release })),
+      charts: (flavor.charts ?? []).map(({ chart, version }) => ({ chart, version })),
+    },
     /** The command that runs this tool (installed from the workshop's own checkout, see the top README). */
     tool: 'sockshop-mesh',
     bootstrapDir: BOOTSTRAP_DIR,

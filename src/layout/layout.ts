@@ -17,7 +17,8 @@ export const PARTICIPANT_VALUES = 'participant';
 export const SCHEMAS_DIR = 'schemas';
 export const ANSWERS_FILE = '.yo-rc.json';
 export const CI_WORKFLOW_FILE = '.github/workflows/validate.yaml';
-export const CI_SCRIPT_FILE = '.github/validate.sh';
+/** The check the CI runs, POSIX sh, for learners to run locally too. */
+export const CI_SCRIPT_FILE = 'scripts/validate.sh';
 export const GENERATOR_NAME = 'generator-sockshop-mesh';
 /** The major version of the tag scheme: bump it when the scenario changes incompatibly. */
 export const TAG_MAJOR = 1;

@@ -4,19 +4,18 @@
  * exactly what the repository applies), the Argo CD health checks and the repository's own CI.
  */
 import { buildArgoCdParticipant, buildArgoCdShared, type ArgoCdBootstrapInput } from '../gitops/argocd.js';
-import { buildCiWorkflow } from '../gitops/ci-workflow.js';
+import { buildCiWorkflow, buildValidateScript } from '../gitops/ci-workflow.js';
 import { buildFluxParticipant, buildFluxShared, buildFluxSingle, buildParticipantRole, formatKindKey, type LayerKinds } from '../gitops/flux.js';
 import { buildArgoCdHealthConfigMap, buildArgoCdHealthPatch, formatArgoCdHealthHeader, formatArgoCdHealthPatchHeader } from '../gitops/health-checks.js';
 import { ARGOCD_NAMESPACE } from '../flavors/shared.js';
 import { buildChartsProject } from '../gitops/charts-project.js';
 import { describeResources } from '../gitops/resources.js';
 import type { Layer } from '../flavors/types.js';
-import { ANSWERS_FILE, BOOTSTRAP_FILES, bootstrapDir, CI_WORKFLOW_FILE, formatTag, GENERATOR_NAME, PARTICIPANTS_BOOTSTRAP_DIR } from '../layout/layout.js';
+import { ANSWERS_FILE, BOOTSTRAP_FILES, bootstrapDir, CI_SCRIPT_FILE, CI_WORKFLOW_FILE, formatTag, GENERATOR_NAME, PARTICIPANTS_BOOTSTRAP_DIR } from '../layout/layout.js';
 import type { ParticipantNames } from '../layout/names.js';
 import { dumpObjects, dumpYaml, type KubeObject } from '../render/manifest.js';
 import { toAnswers } from '../settings/check-settings.js';
 import { selectLayout } from '../settings/settings.js';
-import { readPackageVersion } from '../util/package-root.js';
 import { writeKustomization } from './entry-point.js';
 import { listParticipantNames, selectClassNames } from './plan-class.js';
 import type { PlanContext, StagePlan } from './plan-stages.js';
@@ -111,7 +110,8 @@ export function planConstantFiles(context: PlanContext, last: LastStage, built: 
     }
   }
   files.set(ANSWERS_FILE, `${JSON.stringify({ [GENERATOR_NAME]: toAnswers(settings) }, null, 2)}\n`);
-  files.set(CI_WORKFLOW_FILE, buildCiWorkflow(readPackageVersion()));
+  files.set(CI_WORKFLOW_FILE, buildCiWorkflow());
+  files.set(CI_SCRIPT_FILE, buildValidateScript(flavor.schemaSet));
   return files;
 }
 

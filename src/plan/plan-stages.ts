@@ -15,6 +15,7 @@ import { formatTag, layerDir, relativeDir, stageDir } from '../layout/layout.js'
 import { deriveReferenceNames, deriveRepositoryNames, type ParticipantNames, type RepositoryNames } from '../layout/names.js';
 import type { KubeObject } from '../render/manifest.js';
 import { selectEngines, type GitOpsEngine, type Settings } from '../settings/settings.js';
+import { collectRenderedKinds, planRepositorySchemas } from '../gitops/ci-schemas.js';
 import { planConstantFiles } from './constant-files.js';
 import { planEntryPoint, writeKustomization } from './entry-point.js';
 import { formatStageMessage, formatTagMessage } from './format-message.js';
@@ -147,7 +148,7 @@ export function planStages(settings: Settings, scenario?: readonly StageDefiniti
   const constant = planConstantFiles(context, built.at(-1)!, built);
   // A stage's README belongs to its stage folder: written at its stage, kept unchanged afterwards.
   const stageDocs = new Map<string, string>();
-  return built.map(({ stage, objects, layers, engineLayers, sources, changes, stageFiles: files, latest: folders }) => {
+  const plans = built.map(({ stage, objects, layers, engineLayers, sources, changes, stageFiles: files, latest: folders }) => {
     const docs = buildDocsContext({ settings, flavor, names, repo, stages, current: stage, changes, objects });
     const rendered = renderDocs(context, stage, docs, layers);
     for (const [path, text] of rendered) if (path.startsWith(`${stageDir(stage)}/`)) stageDocs.set(path, text);
@@ -161,5 +162,9 @@ export function planStages(settings: Settings, scenario?: readonly StageDefiniti
     ]);
     return { stage, tag: formatTag(stage), files: tree, objects, layers, engineLayers, sources, renderCache: cache, changes, message: formatStageMessage(docs, changes), tagMessage: formatTagMessage(docs) };
   });
+  // The schemas the repository's CI needs: every kind any commit renders in a folder an engine syncs, in every commit.
+  const schemas = planRepositorySchemas(flavor.schemaSet, collectRenderedKinds(plans.map((plan) => plan.files), cache));
+  for (const plan of plans) for (const [path, text] of schemas) plan.files.set(path, text);
+  return plans;
 }
 

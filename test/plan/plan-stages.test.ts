@@ -300,13 +300,23 @@ describe('answers can never inject YAML', () => {
 });
 
 describe('the generated repository validates itself', () => {
-  it('carries a CI workflow running this package\'s validate command, pinned to this version', async () => {
-    const { readPackageVersion } = await import('../../src/util/package-root.js');
-    for (const plan of plansOf(DEFAULT_FLAVOR)) {
-      const workflow = load(plan.files.get('.github/workflows/validate.yaml')!) as any;
-      const runs = Object.values(workflow.jobs).flatMap((job: any) => job.steps.map((step: any) => step.run).filter(Boolean));
-      expect(runs.some((run: string) => run.includes(`generator-sockshop-mesh@${readPackageVersion()} -- sockshop-mesh validate .`))).toBe(true);
-      expect(workflow.on).toEqual({ push: {}, pull_request: {} });
+  it('carries, unchanged in every commit, a CI workflow running its own check script with pinned actions, and the schemas that script reads', async () => {
+    const { CI_SCRIPT_FILE, CI_WORKFLOW_FILE, SCHEMAS_DIR } = await import('../../src/layout/layout.js');
+    for (const flavor of FLAVORS) {
+      const plans = plansOf(flavor.id);
+      const first = plans[0].files;
+      const schemaFiles = [...first.keys()].filter((path) => path.startsWith(`${SCHEMAS_DIR}/`));
+      expect(schemaFiles.length).toBeGreaterThan(0);
+      for (const plan of plans) {
+        const workflow = load(plan.files.get(CI_WORKFLOW_FILE)!) as any;
+        const steps = Object.values(workflow.jobs).flatMap((job: any) => job.steps);
+        expect(steps.filter((step: any) => step.uses).every((step: any) => /^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/.test(step.uses))).toBe(true);
+        expect(steps.at(-1).run).toBe(`sh ${CI_SCRIPT_FILE}`);
+        expect(JSON.stringify(workflow)).not.toMatch(/npx|npm /);
+        expect(workflow.on).toEqual({ push: {}, pull_request: {} });
+        expect(plan.files.get(CI_SCRIPT_FILE)).toBe(first.get(CI_SCRIPT_FILE));
+        for (const path of schemaFiles) expect(plan.files.get(path), `${plan.tag} ${path}`).toBe(first.get(path));
+      }
     }
   });
 });
