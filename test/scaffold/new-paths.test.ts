@@ -74,6 +74,8 @@ const CASES: { name: string; args: string[]; prepare?: (cwd: string) => void; en
   { name: 'bad values (fail while configuring)', args: ['ws', '--tenant', 'User 1', '--until', 'sidecar', '--gitops='] },
   { name: 'a non-empty target (fails while writing)', args: ['ws', '--until', '0'], prepare: makeNotEmpty },
   { name: 'a non-empty target moved aside', args: ['ws', '--until', '0', '--move-aside'], prepare: makeNotEmpty },
+  { name: 'a class on upstream Istio, in English', args: ['ws', '--flavor', 'istio', '--tenants', 'alice,bob', '--lang', 'en', '--until', '1'] },
+  { name: 'an unknown flavor and language, a class with a duplicate (fail while configuring)', args: ['ws', '--flavor', 'kuma', '--lang', 'fr', '--tenants', 'a,a'] },
   { name: 'colours forced', args: ['ws', '--until', '0'], env: { FORCE_COLOR: '1' }, shows: '\u001B[90m     info\u001B[39m planned 1 stages' },
   { name: 'colours off, Linux console', args: ['ws', '--until', '0'], env: { FORCE_COLOR: '0', TERM: 'linux' }, shows: '\n√ created <cwd>/ws' },
 ];
