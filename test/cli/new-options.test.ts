@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FLAVOR, FLAVORS } from '../../src/flavors/registry.js';
+import { DEFAULT_FLAVOR, FLAVORS, getFlavor } from '../../src/flavors/registry.js';
+import { loadMessages } from '../../src/docs/messages.js';
 import { LANGUAGES } from '../../src/languages/registry.js';
 import { formatStageId, formatTag } from '../../src/layout/layout.js';
 import { git } from '../helpers/git.js';
@@ -62,11 +63,17 @@ describe('sockshop-mesh new --flavor', () => {
 });
 
 describe('sockshop-mesh new --lang', () => {
-  // Only English here: templates/docs/ja is being written, and `--lang ja` cannot render until it lands.
-  it('--lang en saves the language; --help lists every language of the registry', () => {
-    const cwd = makeTempDir();
-    expect(cli(cwd, 'new', 'ws', '--lang', 'en', '--until', '0').code).toBe(0);
-    expect(saved(join(cwd, 'ws'))).toMatchObject({ lang: 'en' });
+  it('--lang saves the language and writes the history in it, for every language; --help lists every language of the registry', () => {
+    for (const language of LANGUAGES) {
+      const cwd = makeTempDir();
+      const { code, stderr } = cli(cwd, 'new', 'ws', '--lang', language.id, '--until', '0');
+      expect(code, stderr).toBe(0);
+      expect(saved(join(cwd, 'ws'))).toMatchObject({ lang: language.id });
+      // The commit subject is the language's own `commit.subject` message (up to its first value).
+      const prefix = String((loadMessages(language.id).commit as Record<string, string>).subject).split('{')[0];
+      expect(prefix.trim()).not.toBe('');
+      expect(git(join(cwd, 'ws'), 'log', '-1', '--format=%s', formatTag(getFlavor(DEFAULT_FLAVOR).stages[0])).startsWith(prefix), language.id).toBe(true);
+    }
     const { stdout } = cli(process.cwd(), 'new', '--help');
     for (const language of LANGUAGES) expect(stdout).toMatch(new RegExp(`^\\s+${language.id}\\s{2,}${language.summary.replace(/[()]/g, '\\$&')}$`, 'm'));
   });

@@ -10,6 +10,7 @@ import SockshopMeshGenerator from '../../generators/app/index.js';
 import { SettingsError, UserError } from '../../src/errors.js';
 import { DEFAULT_FLAVOR, FLAVORS, findStage, getFlavor } from '../../src/flavors/registry.js';
 import { LANGUAGE_IDS } from '../../src/languages/registry.js';
+import { loadMessages } from '../../src/docs/messages.js';
 import { formatStageBranch, formatStageId, formatTag } from '../../src/layout/layout.js';
 import { buildQuestions } from '../../src/settings/questions.js';
 import { ANSWER_OPTIONS } from '../../src/settings/options.js';
@@ -211,13 +212,17 @@ describe('the flavor, the language and a class through the generator\'s options'
     });
   }
 
-  // --lang ja is left out on purpose: templates/docs/ja is being written, and until it lands a
-  // Japanese repository cannot be rendered. The language is checked against the registry here.
-  it('--lang en: saves the language', async () => {
-    const result = await run().withArguments(['ws']).withOptions({ lang: 'en', until: '0' }).withAnswers({}, { throwOnMissingAnswer: true });
-    expect(result.askedQuestions).toEqual([]);
-    expect(answers(join(result.cwd, 'ws'))).toMatchObject({ lang: 'en' });
-  });
+  for (const lang of LANGUAGE_IDS) {
+    it(`--lang ${lang}: saves the language and writes the history in it`, async () => {
+      const result = await run().withArguments(['ws']).withOptions({ lang, until: '0' }).withAnswers({}, { throwOnMissingAnswer: true });
+      expect(result.askedQuestions).toEqual([]);
+      const repo = join(result.cwd, 'ws');
+      expect(answers(repo)).toMatchObject({ lang });
+      const prefix = String((loadMessages(lang).commit as Record<string, string>).subject).split('{')[0];
+      expect(prefix.trim()).not.toBe('');
+      expect(git(repo, 'log', '-1', '--format=%s').startsWith(prefix)).toBe(true);
+    });
+  }
 
   it('--tenants N: a class of user1..userN, each with a folder, saved as the list of names', async () => {
     const result = await run().withArguments(['ws']).withOptions({ tenants: '3', until: '0' }).withAnswers({}, { throwOnMissingAnswer: true });
