@@ -12,6 +12,7 @@ import { DEFAULT_FLAVOR, getFlavor } from '../../src/flavors/registry.js';
 import { formatStageBranch, formatStageId, formatTag, pinFile } from '../../src/layout/layout.js';
 import { readPin } from '../../src/promote/bootstrap-pin.js';
 import { promote } from '../../src/promote/promote.js';
+import { readStatus } from '../../src/promote/status.js';
 import { publishRepository } from '../../src/publish/publish.js';
 import { git } from '../helpers/git.js';
 import { divergeRemote, listRefs, makeBareRemote, makeWorkshop, refusePushes } from '../helpers/workshop.js';
@@ -149,6 +150,8 @@ describe('promote in follow mode, from a teammate\'s clone', () => {
     const clone = join(root, 'teammate');
     git(root, 'clone', '--quiet', remote, clone);
     expect(git(clone, 'tag', '--list').trim().split('\n').sort()).toEqual([plans[0].tag, plans[1].tag].sort());
+    const before = await readStatus({ dir: clone });
+    expect(before.rows.map((row) => `${row.live?.id} -> ${row.next?.id}`)).toEqual([`${formatStageId(plans[1].stage)} -> ${formatStageId(plans[2].stage)}`]);
     const result = await promote({ dir: clone });
     expect(result.moves[0]).toMatchObject({ from: { id: formatStageId(plans[1].stage) }, to: { id: formatStageId(plans[2].stage) } });
     expect(result.pushed).toEqual([`refs/tags/${plans[2].tag}:refs/tags/${plans[2].tag}`]);
