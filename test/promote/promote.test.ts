@@ -180,6 +180,10 @@ describe('promote in a class (pin mode)', () => {
 
     const first = await promote({ dir: repo, tenant: 'user2' });
     expect(first.moves.map((move) => `${move.participant} ${move.from.id} -> ${move.to.id}`)).toEqual([`user2 ${id(0)} -> ${id(1)}`]);
+    // Stage 1 only brings shared parts (the operators), which the class's own pin installed already:
+    // nothing of user2's changes.
+    expect(Object.keys(STAGES[1].layers).every((layer) => getFlavor(DEFAULT_FLAVOR).layers.find((definition) => definition.layer === layer)?.scope === 'shared')).toBe(true);
+    expect(first.moves[0].report.objects).toEqual([]);
     const second = await promote({ dir: repo, tenant: 'user2' });
     expect(second.moves.map((move) => `${move.participant} ${move.from.id} -> ${move.to.id}`)).toEqual([`user2 ${id(1)} -> ${id(2)}`]);
     expect(changedFiles(repo)).toEqual([pinFile('argocd', 'user2'), pinFile('flux', 'user2')].sort());
