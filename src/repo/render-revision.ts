@@ -5,15 +5,16 @@
  * renderFromTree builds the revision itself with the in-process kustomize of src/kustomize, which
  * falls back to a real kustomize for anything outside its subset; so a manifest edited by hand shows
  * as it is. What it builds is what the engines sync: `cluster/` for one participant; for a class,
- * `cluster/` (the shared parts) and one participant's `tenants/<name>/`, or without a participant the
- * whole stage folder (written for the placeholder participant). Only when neither renderer can
+ * one participant's `tenants/<name>/` (what their pin moves; the shared parts under `cluster/` follow
+ * the class's pin), or without a participant the whole stage folder (written for the placeholder
+ * participant). Only when neither renderer can
  * build the revision (no kustomize installed) does renderRevision re-plan it from the answers in its
  * `.yo-rc.json`, and it says so in a note.
  */
 import { createHash } from 'node:crypto';
 import { MissingToolError, UserError } from '../errors.js';
 import { sortObjects } from '../diff/compare-objects.js';
-import { readGitRevision, renderStage, type RenderedObject, type RepoReader } from '../kustomize/index.js';
+import { readGitRevision, renderStage, type GitRevisionReader, type RenderedObject, type RepoReader } from '../kustomize/index.js';
 import { ENTRY_DIR, formatTag, PARTICIPANT_COMPONENT_DIR, parseStageId, STAGES_DIR, TENANTS_DIR, tenantDir } from '../layout/layout.js';
 import { planStages, type StagePlan } from '../plan/plan-stages.js';
 import type { KubeObject } from '../render/manifest.js';
@@ -114,8 +115,28 @@ async function renderFolders(reader: RepoReader, folders: readonly string[]): Pr
   return { objects, notes };
 }
 
+/** Revisions read lately, by repository and commit: a commit never changes, and status and promote render the same ones per participant. */
+const readers = new Map<string, Promise<GitRevisionReader>>();
+const READERS_KEPT = 8;
+
+function readRevision(dir: string, commit: string): Promise<GitRevisionReader> {
+  const key = `${dir}\0${commit}`;
+  let reader = readers.get(key);
+  if (reader && /^[0-9a-f]{40,64}$/.test(commit)) {
+    readers.delete(key);
+  } else {
+    reader = readGitRevision(dir, commit);
+    // Only a full commit id names one tree for good; anything else is read afresh each time.
+    if (!/^[0-9a-f]{40,64}$/.test(commit)) return reader;
+    reader.catch(() => readers.delete(key));
+  }
+  readers.set(key, reader);
+  while (readers.size > READERS_KEPT) readers.delete(readers.keys().next().value!);
+  return reader;
+}
+
 export const renderFromTree: RevisionRenderer = async (dir, commit, shown, view = {}) => {
-  const reader = await readGitRevision(dir, commit);
+  const reader = await readRevision(dir, commit);
   const stage = findNewestStage(reader.list(STAGES_DIR));
   if (!stage) throw noStage(shown);
   const isClass = reader.isDir(TENANTS_DIR);
@@ -129,7 +150,9 @@ export const renderFromTree: RevisionRenderer = async (dir, commit, shown, view 
     const layers = reader.readFile(`${own}/kustomization.yaml`) !== undefined
       ? [own]
       : reader.list(own).filter((name) => name !== 'values' && reader.readFile(`${own}/${name}/kustomization.yaml`) !== undefined).map((name) => `${own}/${name}`);
-    folders = [ENTRY_DIR, ...layers];
+    // Only what the participant's pin moves: the shared parts under cluster/ follow the class's own
+    // pin (the last stage, installed once for everybody), so they never change with a participant.
+    folders = layers;
   } else {
     folders = [isClass ? `${STAGES_DIR}/${stage.id}` : ENTRY_DIR];
   }

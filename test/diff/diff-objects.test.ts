@@ -14,17 +14,23 @@ import { formatStageId, layerDir } from '../../src/layout/layout.js';
 import { labelObject } from '../../src/diff/compare-objects.js';
 import { planStages, type StagePlan } from '../../src/plan/plan-stages.js';
 import { identifyObject, parseObjects, type KubeObject } from '../../src/render/manifest.js';
-import { getFlavor } from '../../src/flavors/registry.js';
+import { FLAVORS, getFlavor } from '../../src/flavors/registry.js';
 import { checkSettings } from '../../src/settings/check-settings.js';
-import { selectEngines } from '../../src/settings/settings.js';
+import { selectEngines, type Settings } from '../../src/settings/settings.js';
 
 const settings = checkSettings({ gitops: 'both' });
-const flavor = getFlavor(settings.flavor);
 const plans = planStages(settings);
 const pairs = plans.slice(1).map((plan, index) => [plans[index], plan] as const);
+/** Every flavor's stage pairs: the default one's from above, the others' planned the same way. */
+const allPairs = FLAVORS.flatMap((candidate) => {
+  const own = candidate.id === settings.flavor ? settings : checkSettings({ gitops: 'both', flavor: candidate.id });
+  const flavorPlans = own === settings ? plans : planStages(own);
+  return flavorPlans.slice(1).map((plan, index) => [own, flavorPlans[index], plan] as const);
+});
 
 /** What the stage table says a stage does, read from the files the planner wrote for it. */
-function expectFromStageTable(previous: StagePlan, plan: StagePlan) {
+function expectFromStageTable(settings: Settings, previous: StagePlan, plan: StagePlan) {
+  const flavor = getFlavor(settings.flavor);
   const added = new Set<string>();
   const changed = new Map<string, Set<string>>(); // object -> field paths its patches may touch
   const removed = new Set<string>();
@@ -63,20 +69,20 @@ function expectFromStageTable(previous: StagePlan, plan: StagePlan) {
 const identify = (diff: ObjectDiff) => `${diff.apiVersion.includes('/') ? diff.apiVersion.split('/')[0] : ''}/${diff.kind}/${diff.namespace ?? ''}/${diff.name}`;
 const identities = (diffs: readonly ObjectDiff[], type: ObjectDiff['type']) => new Set(diffs.filter((diff) => diff.type === type).map(identify));
 
-describe.each(pairs.map(([previous, plan]) => [`${formatStageId(previous.stage)} -> ${formatStageId(plan.stage)}`, previous, plan] as const))(
+describe.each(allPairs.map(([own, previous, plan]) => [`${own.flavor} ${formatStageId(previous.stage)} -> ${formatStageId(plan.stage)}`, own, previous, plan] as const))(
   'rendered diff %s',
-  (_name, previous, plan) => {
+  (_name, own, previous, plan) => {
     const diffs = diffObjects(previous.objects, plan.objects);
 
     it('adds exactly the objects of the stage\'s resource files, and changes or removes exactly what its patches target', () => {
-      const expected = expectFromStageTable(previous, plan);
+      const expected = expectFromStageTable(own, previous, plan);
       expect(identities(diffs, 'added')).toEqual(expected.added);
       expect(identities(diffs, 'changed')).toEqual(new Set(expected.changed.keys()));
       expect(identities(diffs, 'removed')).toEqual(expected.removed);
     });
 
     it('changes only fields the patches set', () => {
-      const expected = expectFromStageTable(previous, plan);
+      const expected = expectFromStageTable(own, previous, plan);
       for (const diff of diffs.filter((object) => object.type === 'changed')) {
         const allowed = expected.changed.get(identify(diff));
         expect(allowed, diff.label).toBeDefined();

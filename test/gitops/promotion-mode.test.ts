@@ -10,12 +10,6 @@ const read = (files: ReadonlyMap<string, string>, engine: 'argocd' | 'flux', par
   expect(text, pinFile(engine, participant)).toBeDefined();
   return load(text!) as any;
 };
-/** A class's per-participant bootstrap file holds several objects; the pin is in the one that names a revision. */
-const readAll = (files: ReadonlyMap<string, string>, engine: 'argocd' | 'flux', participant: string) => {
-  const { loadAll } = require('js-yaml') as typeof import('js-yaml');
-  return loadAll(files.get(pinFile(engine, participant))!) as any[];
-};
-
 describe('the bootstrap in each promotion mode', () => {
   for (const flavor of FLAVORS) {
     it(`pins the first stage tag in pin mode (the default), at every stage (${flavor.id})`, () => {

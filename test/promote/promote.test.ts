@@ -12,6 +12,7 @@ import { DEFAULT_FLAVOR, getFlavor } from '../../src/flavors/registry.js';
 import { formatStageBranch, formatStageId, formatTag, pinFile } from '../../src/layout/layout.js';
 import { readPin } from '../../src/promote/bootstrap-pin.js';
 import { promote } from '../../src/promote/promote.js';
+import { readStatus } from '../../src/promote/status.js';
 import { publishRepository } from '../../src/publish/publish.js';
 import { git } from '../helpers/git.js';
 import { divergeRemote, listRefs, makeBareRemote, makeWorkshop, refusePushes } from '../helpers/workshop.js';
@@ -149,6 +150,8 @@ describe('promote in follow mode, from a teammate\'s clone', () => {
     const clone = join(root, 'teammate');
     git(root, 'clone', '--quiet', remote, clone);
     expect(git(clone, 'tag', '--list').trim().split('\n').sort()).toEqual([plans[0].tag, plans[1].tag].sort());
+    const before = await readStatus({ dir: clone });
+    expect(before.rows.map((row) => `${row.live?.id} -> ${row.next?.id}`)).toEqual([`${formatStageId(plans[1].stage)} -> ${formatStageId(plans[2].stage)}`]);
     const result = await promote({ dir: clone });
     expect(result.moves[0]).toMatchObject({ from: { id: formatStageId(plans[1].stage) }, to: { id: formatStageId(plans[2].stage) } });
     expect(result.pushed).toEqual([`refs/tags/${plans[2].tag}:refs/tags/${plans[2].tag}`]);
@@ -177,6 +180,10 @@ describe('promote in a class (pin mode)', () => {
 
     const first = await promote({ dir: repo, tenant: 'user2' });
     expect(first.moves.map((move) => `${move.participant} ${move.from.id} -> ${move.to.id}`)).toEqual([`user2 ${id(0)} -> ${id(1)}`]);
+    // Stage 1 only brings shared parts (the operators), which the class's own pin installed already:
+    // nothing of user2's changes.
+    expect(Object.keys(STAGES[1].layers).every((layer) => getFlavor(DEFAULT_FLAVOR).layers.find((definition) => definition.layer === layer)?.scope === 'shared')).toBe(true);
+    expect(first.moves[0].report.objects).toEqual([]);
     const second = await promote({ dir: repo, tenant: 'user2' });
     expect(second.moves.map((move) => `${move.participant} ${move.from.id} -> ${move.to.id}`)).toEqual([`user2 ${id(1)} -> ${id(2)}`]);
     expect(changedFiles(repo)).toEqual([pinFile('argocd', 'user2'), pinFile('flux', 'user2')].sort());

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
@@ -55,6 +55,21 @@ describe('openRepository', () => {
       expect(stage.commit, plan.tag).toBe(git(repo, 'rev-parse', `${plan.tag}^{commit}`).trim());
       expect(stage.subject).toBe(plan.message.split('\n')[0]);
     }
+  });
+
+  it('opens a repository from before flavors as ossm2, whatever stage its answers\' until names', async () => {
+    const { repo, plans } = await makeWorkshop({ flavor: 'ossm2', until: '3' });
+    const answers = JSON.parse(readFileSync(join(repo, '.yo-rc.json'), 'utf8'));
+    const own = answers['generator-sockshop-mesh'];
+    delete own.flavor;
+    own.until = '08-observability'; // the old table's last stage; stage 8 is another one today
+    writeFileSync(join(repo, '.yo-rc.json'), `${JSON.stringify(answers, null, 2)}\n`);
+    git(repo, 'commit', '--quiet', '-am', 'An answers file from before flavors');
+    const opened = await openRepository(repo);
+    expect(opened.flavor.id).toBe('ossm2');
+    expect(opened.settings.until).toBe(getFlavor('ossm2').stages.at(-1)!.number);
+    // The stages are the repository's own, not today's table up to that until.
+    expect([...opened.stages.values()].map((stage) => stage.id)).toEqual(plans.map((plan) => formatStageId(plan.stage)));
   });
 
   it('refuses a missing folder, a folder outside git, and a repository this tool did not make', async () => {
