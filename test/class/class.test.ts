@@ -510,6 +510,21 @@ for (const flavor of FLAVORS) {
       }
     });
 
+    it('writes a README that tells the instructor how to bootstrap and move the class, and a handout per participant', () => {
+      const show = (path: string) => execFileSync('git', ['-C', cls.repo, 'show', `${last().tag}:${path}`], { encoding: 'utf8' });
+      const readme = show('README.md');
+      for (const engine of ENGINES) expect(readme).toContain(`${flavor.platform.cli} apply -k ${bootstrapDir(engine)}`);
+      for (const names of cls.names) expect(readme).toContain(`\`${names.participant}\``);
+      expect(readme).toContain('promote --tenant');
+      expect(readme).toContain('promote --all');
+      expect(readme).toMatch(/In \*\*follow mode\*\*[^\n]*class moves together/);
+      for (const names of cls.names) {
+        const handout = show(`${tenantDir(names.participant)}/README.md`);
+        for (const value of [names.participant, names.appNamespace, names.meshNamespace, names.gitopsName]) expect(handout, names.participant).toContain(value);
+        for (const other of cls.names.filter((candidate) => candidate !== names)) expect(handout).not.toContain(other.appNamespace);
+      }
+    });
+
     it('ends the workshop with the whole shop in each participant’s mesh', () => {
       const build = last();
       // The shop: every workload of the flavor's workload tables.
