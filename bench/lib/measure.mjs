@@ -37,20 +37,23 @@ const scratch = mkdtempSync(join(tmpdir(), 'sockshop-bench-probe-'));
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 
 /**
- * Runs `command args` once. Returns wall milliseconds, peak RSS in MiB (or undefined), the exit
+ * Runs `command args` once. Returns wall milliseconds, peak RSS in MiB (or undefined), CPU
+ * milliseconds (user + system, with GNU time; else undefined), the exit
  * code and the captured output. Throws if the command fails, unless `allowFailure`.
  */
 export function measure(command, args, { cwd, env, allowFailure = false } = {}) {
   const out = join(scratch, 'rusage');
   rmSync(out, { force: true });
   let argv;
-  if (MEMORY_PROBE === 'gnu-time') argv = ['/usr/bin/time', ['-f', '%M', '-o', out, command, ...args]];
+  if (MEMORY_PROBE === 'gnu-time') argv = ['/usr/bin/time', ['-f', '%U %S %M', '-o', out, command, ...args]];
   else if (MEMORY_PROBE === 'python3') argv = ['python3', ['-c', PYTHON_WRAPPER, out, command, ...args]];
   else argv = [command, args];
   const start = process.hrtime.bigint();
   const result = spawnSync(argv[0], argv[1], { cwd, env: env ?? process.env, encoding: 'utf8', maxBuffer: 1 << 30 });
   let wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   let rssMiB;
+  // CPU time (user + system, the command and the children it waited for): GNU time only.
+  let cpuMs;
   if (MEMORY_PROBE !== 'none' && existsSync(out)) {
     const text = readFileSync(out, 'utf8').trim();
     const fields = text.split(/\s+/);
@@ -60,11 +63,12 @@ export function measure(command, args, { cwd, env, allowFailure = false } = {}) 
     } else {
       // GNU time prints "Command exited with non-zero status N" before the value when it fails.
       rssMiB = Number(fields.at(-1)) / 1024;
+      cpuMs = (Number(fields.at(-3)) + Number(fields.at(-2))) * 1000;
     }
   }
   if (result.error) throw result.error;
   if (result.status !== 0 && !allowFailure) {
     throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr}${result.stdout}`);
   }
-  return { wallMs, rssMiB, code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { wallMs, rssMiB, cpuMs, code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

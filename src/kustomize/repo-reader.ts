@@ -36,32 +36,48 @@ export function resolveRepoPath(base: string, path: string, context?: string): s
   return joined === '.' ? '' : joined.replace(/\/$/, '');
 }
 
-/** Reads a folder on disk; refuses paths and symlinks that lead outside it. */
+/**
+ * Reads a folder on disk; refuses paths and symlinks that lead outside it. A reader serves one
+ * command: it remembers where each path leads and what kind of entry it is (a class's hundreds of
+ * folders ask for the same shared files again and again) and each file's text, so changes made
+ * to the folder after a path was first read are not seen.
+ */
 export function createWorkingTreeReader(root: string): WorkingTreeReader {
   const realRoot = realpathSync(root);
-  const locate = (path: string): string | undefined => {
+  const seen = new Map<string, { real: string; file: boolean; dir: boolean } | undefined>();
+  const texts = new Map<string, string>();
+  const locate = (path: string): { real: string; file: boolean; dir: boolean } | undefined => {
     const full = join(realRoot, resolveRepoPath('', path));
-    if (!existsSync(full)) return undefined;
+    if (seen.has(full)) return seen.get(full);
+    if (!existsSync(full)) {
+      seen.set(full, undefined);
+      return undefined;
+    }
     const real = realpathSync(full);
     const inside = relative(realRoot, real);
     if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
       throw new KustomizationError(path, undefined, 'is a symlink to a place outside the repository root');
     }
-    return real;
+    const stats = statSync(real);
+    const entry = { real, file: stats.isFile(), dir: stats.isDirectory() };
+    seen.set(full, entry);
+    return entry;
   };
   return {
     root: realRoot,
     readFile(path) {
-      const full = locate(path);
-      return full !== undefined && statSync(full).isFile() ? readFileSync(full, 'utf8') : undefined;
+      const entry = locate(path);
+      if (!entry?.file) return undefined;
+      let text = texts.get(entry.real);
+      if (text === undefined) texts.set(entry.real, (text = readFileSync(entry.real, 'utf8')));
+      return text;
     },
     isDir(path) {
-      const full = locate(path);
-      return full !== undefined && statSync(full).isDirectory();
+      return locate(path)?.dir ?? false;
     },
     list(dir) {
-      const full = locate(dir);
-      return full !== undefined && statSync(full).isDirectory() ? readdirSync(full).sort() : [];
+      const entry = locate(dir);
+      return entry?.dir ? readdirSync(entry.real).sort() : [];
     },
   };
 }

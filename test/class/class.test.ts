@@ -331,8 +331,10 @@ for (const flavor of FLAVORS) {
         const documents = [...ENGINES.flatMap((engine) => build.bootstrap[engine].map((object) => ({ file: `${build.tag}:${bootstrapDir(engine)}`, object }))), ...build.synced.flatMap((entry) => entry.objects.map((object) => ({ file: `${build.tag}:${entry.path}`, object })))];
         const violations = validateObjects(documents.map((document, index) => ({ ...document, index })), { store });
         expect(violations.map((violation) => `${violation.file} ${violation.kind}/${violation.name} ${violation.path}: ${violation.message}`)).toEqual([]);
-        // A Flux layer may be empty at an early stage (nothing in the mesh yet); what each Application and each participant syncs is not.
-        for (const entry of build.synced.filter((candidate) => candidate.engine === 'argocd' || candidate.participant === undefined)) expect(entry.objects.length, `${build.tag} ${entry.engine} ${entry.path}`).toBeGreaterThan(0);
+        // A Flux layer may be empty (nothing in a participant's mesh at an early stage, no platform layer
+        // in a flavor without cluster-wide mesh pieces); what each Application, the shared part and each participant sync is not.
+        for (const entry of build.synced.filter((candidate) => candidate.engine === 'argocd')) expect(entry.objects.length, `${build.tag} argocd ${entry.path}`).toBeGreaterThan(0);
+        expect(build.synced.filter((entry) => entry.engine === 'flux' && entry.participant === undefined).flatMap((entry) => entry.objects).length, `${build.tag} flux shared`).toBeGreaterThan(0);
         for (const names of cls.names) {
           expect(build.synced.filter((entry) => entry.engine === 'flux' && entry.participant === names.participant).flatMap((entry) => entry.objects).length, `${build.tag} flux ${names.participant}`).toBeGreaterThan(0);
         }
@@ -505,6 +507,21 @@ for (const flavor of FLAVORS) {
           const rules = (role.rules as { apiGroups: string[]; resources: string[] }[]) ?? [];
           expect(rules.flatMap((rule) => rule.apiGroups).filter((group) => /fluxcd|argoproj/.test(group))).toEqual([]);
         }
+      }
+    });
+
+    it('writes a README that tells the instructor how to bootstrap and move the class, and a handout per participant', () => {
+      const show = (path: string) => execFileSync('git', ['-C', cls.repo, 'show', `${last().tag}:${path}`], { encoding: 'utf8' });
+      const readme = show('README.md');
+      for (const engine of ENGINES) expect(readme).toContain(`${flavor.platform.cli} apply -k ${bootstrapDir(engine)}`);
+      for (const names of cls.names) expect(readme).toContain(`\`${names.participant}\``);
+      expect(readme).toContain('promote --tenant');
+      expect(readme).toContain('promote --all');
+      expect(readme).toMatch(/In \*\*follow mode\*\*[^\n]*class moves together/);
+      for (const names of cls.names) {
+        const handout = show(`${tenantDir(names.participant)}/README.md`);
+        for (const value of [names.participant, names.appNamespace, names.meshNamespace, names.gitopsName]) expect(handout, names.participant).toContain(value);
+        for (const other of cls.names.filter((candidate) => candidate !== names)) expect(handout).not.toContain(other.appNamespace);
       }
     });
 
