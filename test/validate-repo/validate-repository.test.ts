@@ -17,8 +17,19 @@ import { git } from '../helpers/git.js';
 
 const FLAVOR = getFlavor(DEFAULT_FLAVOR);
 const STAGES = FLAVOR.stages;
-/** The stages and the two bootstraps (gitops: both). */
-const REPORTED = STAGES.length + 2;
+/**
+ * The folders an engine syncs besides the stages, read from git's own file list at a revision: every
+ * folder with a kustomization.yaml in `cluster/` down to `cluster/<layer>/<engine>`.
+ */
+function entryFolders(dir: string, revision: string): string[] {
+  return git(dir, 'ls-tree', '-r', '--name-only', revision)
+    .split('\n')
+    .filter((path) => /^cluster(\/[^/]+){0,2}\/kustomization\.yaml$/.test(path))
+    .map((path) => path.slice(0, -'/kustomization.yaml'.length))
+    .sort();
+}
+/** What `validate` reports, in its order: the stages, the entry folders, then the two bootstraps (gitops: both). */
+const expectedReports = (dir: string, revision: string, stages = STAGES) => [...stages.map(formatStageId), ...entryFolders(dir, revision), 'bootstrap/argocd', 'bootstrap/flux'];
 /** The control plane's file, in whichever layer the flavor puts it. */
 const CONTROL_PLANE_STAGE = STAGES.find((stage) => Object.values(stage.layers).some((content) => content?.resources?.includes('control-plane.yaml')))!;
 const CONTROL_PLANE_FILE = `${layerDir(CONTROL_PLANE_STAGE, (Object.keys(CONTROL_PLANE_STAGE.layers) as (keyof typeof CONTROL_PLANE_STAGE.layers)[]).find((layer) => CONTROL_PLANE_STAGE.layers[layer]?.resources?.includes('control-plane.yaml'))!)}/control-plane.yaml`;
@@ -81,9 +92,11 @@ describe('validate', () => {
   it('passes every stage and the bootstrap of a freshly generated repository', async () => {
     const { valid, reports, text } = await validate(template);
     expect(valid).toBe(true);
-    expect(reports.map((report) => report.stage)).toEqual([...STAGES.map(formatStageId), 'bootstrap/argocd', 'bootstrap/flux']);
+    const expected = expectedReports(template, 'HEAD');
+    expect(entryFolders(template, 'HEAD')).toContain('cluster');
+    expect(reports.map((report) => report.stage)).toEqual(expected);
     for (const report of reports) expect(report.violations, report.stage).toEqual([]);
-    expect(text.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^${REPORTED} stages, \\d+ objects, 0 errors$`));
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^${expected.length} stages, \\d+ objects, 0 errors$`));
   });
 
   it('fails on a typo in any emitted field of any stage, naming the stage, file, object and field', async () => {
@@ -183,14 +196,14 @@ describe('validate', () => {
 
   it('validates a git revision with --ref, and refuses an unknown stage', async () => {
     const { reports } = await validate(template, { ref: formatTag(STAGES[3]) });
-    expect(reports.map((report) => report.stage)).toEqual([...STAGES.slice(0, 4).map(formatStageId), 'bootstrap/argocd', 'bootstrap/flux']);
+    expect(reports.map((report) => report.stage)).toEqual(expectedReports(template, formatTag(STAGES[3]), STAGES.slice(0, 4)));
     await expect(validate(template, { stage: 'sidecar-injektion' })).rejects.toThrow(/no such stage in this repository/);
     await expect(validate(makeTempDir())).rejects.toThrow(/not a workshop repository/);
   });
 
   it('writes JSON and JUnit reports', async () => {
     const json = JSON.parse((await validate(template, { output: 'json' })).text);
-    expect(json.summary).toMatchObject({ stages: REPORTED, errors: 0 });
+    expect(json.summary).toMatchObject({ stages: expectedReports(template, 'HEAD').length, errors: 0 });
     expect((await validate(template, { output: 'junit' })).text).toMatch(/^<\?xml[^>]*>\s*<testsuites[^>]* failures="0"/);
   });
 });
