@@ -12,21 +12,15 @@ function yeomanTestAdapterOutput(): Plugin {
   return {
     name: 'yeoman-test-adapter-output',
     transform(code, id) {
-      // The package ships source maps without their sources: Vite would warn about each inlined file.
-      if (/@yeoman[\\/]adapter[\\/]dist[\\/]/.test(id) && !/test-adapter\.js$/.test(id)) return { code: code.replace(/^\/\/# sourceMappingURL=.*$/m, ''), map: null };
       if (!/@yeoman[\\/]adapter[\\/]dist[\\/]testing[\\/]test-adapter\.js$/.test(id)) return undefined;
       if (!code.includes(BROKEN_OUTPUT)) {
         // Fixed upstream, or changed: look again rather than patch blindly.
         if (code.includes('Duplex.from(async')) throw new Error(`${id}: the prompt output changed shape; review vitest.config.ts`);
         return undefined;
       }
-      return {
-        code: code
-          .replace(BROKEN_OUTPUT, 'output: new Writable({ write(_chunk, _encoding, callback) { callback(); } }),')
-          .replace("import { Duplex } from 'node:stream';", "import { Duplex, Writable } from 'node:stream';")
-          .replace(/^\/\/# sourceMappingURL=.*$/m, ''),
-        map: null,
-      };
+      return code
+        .replace(BROKEN_OUTPUT, 'output: new Writable({ write(_chunk, _encoding, callback) { callback(); } }),')
+        .replace("import { Duplex } from 'node:stream';", "import { Duplex, Writable } from 'node:stream';");
     },
   };
 }

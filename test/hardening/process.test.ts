@@ -176,6 +176,31 @@ try {
     { args: ['ws', '--tenant'], says: '--tenant needs a value' },
     { args: ['ws', '--answers', '--yes'], says: '--answers needs a value' },
   ];
+  it('refuses an unknown option that `yo` hands over as an option object ({ domian: ... }), and accepts the known ones', () => {
+    // The yo CLI parses the command line itself and passes the flags to env.run as options.
+    const asYo = (options: Record<string, unknown>) => `
+const { createEnv } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'node_modules/yeoman-environment/dist/index.js')).href)});
+const env = createEnv({ skipInstall: true });
+env.register(${JSON.stringify(join(ROOT, 'dist/generators/app/index.js'))}, { namespace: 'sockshop-mesh:app' });
+try {
+  await env.run(['sockshop-mesh:app', 'ws'], ${JSON.stringify({ skipInstall: true, ...options })});
+} catch (error) {
+  process.stderr.write('sockshop-mesh: ' + error.message + '\\n');
+  process.exitCode = 2;
+}`;
+    const cwd = freshDir();
+    const bad = spawnSync(process.execPath, ['--input-type=module', '-e', asYo({ domian: 'apps.x.example.com', until: '0' })], { cwd, encoding: 'utf8' });
+    expect(bad.status, bad.stderr).toBe(2);
+    expect(bad.stderr).toContain('unknown option --domian (did you mean --domain?)');
+    const misspeltFlag = spawnSync(process.execPath, ['--input-type=module', '-e', asYo({ moveAsid: true, until: '0' })], { cwd, encoding: 'utf8' });
+    expect(misspeltFlag.status, misspeltFlag.stderr).toBe(2);
+    expect(misspeltFlag.stderr).toContain('unknown option --move-asid (did you mean --move-aside?)');
+    expect(listTree(cwd)).toEqual([]);
+    const good = spawnSync(process.execPath, ['--input-type=module', '-e', asYo({ until: '0', skipValidation: true, gitops: 'flux' })], { cwd, encoding: 'utf8' });
+    expect(good.status, good.stderr).toBe(0);
+    expect(existsSync(join(cwd, 'ws', 'bootstrap', 'flux'))).toBe(true);
+  });
+
   for (const { args, says } of cases) {
     it(`refuses ${args.slice(1).join(' ')}`, () => {
       const cwd = freshDir();
