@@ -4,7 +4,7 @@
  * colour, and the Yeoman path's own option checks.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,25 +24,43 @@ afterAll(() => {
 
 const stagingOf = (cwd: string) => readdirSync(cwd).filter((name) => name.startsWith('.ws.sockshop-mesh-'));
 
-/** A run big enough that git writes for a while: a class of 30, every stage. */
-const LONG_RUN = ['new', 'ws', '--tenants', '30', '--skip-validation'];
+const RUN = ['new', 'ws', '--skip-validation'];
 
-/** Starts the bin in its own process group, waits until its staging folder exists, then sends `signal`. */
+/**
+ * A `git` first on PATH that is the real one, except that `fast-import` reads its stream, says so in
+ * a marker file and then waits: the interrupt then lands while git writes the history, every time,
+ * however loaded the machine is.
+ */
+function slowGit(): { path: string; marker: string } {
+  const dir = freshDir();
+  const marker = join(dir, 'fast-import-started');
+  const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  writeFileSync(join(dir, 'git'), `#!/bin/sh\nif [ "$1" = fast-import ]; then cat >/dev/null; : > ${JSON.stringify(marker)}; exec sleep 60; fi\nexec ${JSON.stringify(realGit)} "$@"\n`);
+  chmodSync(join(dir, 'git'), 0o755);
+  return { path: `${dir}:${process.env.PATH}`, marker };
+}
+
+/** Starts the bin in its own process group, waits until git is writing the history, then sends `signal`. */
 async function interrupt(cwd: string, signal: NodeJS.Signals, toGroup: boolean): Promise<{ code: number | null; stderr: string; seen: string[] }> {
-  const child = spawn(process.execPath, [BIN, ...LONG_RUN], { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const git = slowGit();
+  const child = spawn(process.execPath, [BIN, ...RUN], { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PATH: git.path } });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
   child.stdout.resume();
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  let seen: string[] = [];
   let done = false;
   void exited.then(() => (done = true));
-  while (!done && seen.length === 0) {
-    seen = stagingOf(cwd);
-    if (seen.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  while (!done && !existsSync(git.marker)) await new Promise((resolve) => setTimeout(resolve, 10));
+  const seen = stagingOf(cwd);
   if (!done) process.kill(toGroup ? -child.pid! : child.pid!, signal);
-  return { code: await exited, stderr, seen };
+  const code = await exited;
+  // What is left of the process group (the stand-in's sleep, after SIGKILL to the bin alone).
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+  return { code, stderr, seen };
 }
 
 describe('interrupts while git writes the history', () => {
