@@ -10,7 +10,7 @@ import Generator, { type BaseOptions } from 'yeoman-generator';
 import { formatFlavorTable, formatStageTable } from '../../src/cli/help.js';
 import { checkSettings, type RawSettings } from '../../src/settings/check-settings.js';
 import { ALL_OPTION_NAMES, FLAG_OPTIONS, VALUED_OPTIONS } from '../../src/settings/options.js';
-import { checkFlags, checkValues } from '../../src/settings/parse-flags.js';
+import { checkFlags, checkOptionKeys, checkValues } from '../../src/settings/parse-flags.js';
 import { buildQuestions } from '../../src/settings/questions.js';
 import type { Settings } from '../../src/settings/settings.js';
 import { startNew, writeWorkshop, type NewOptions } from '../../src/scaffold/new-steps.js';
@@ -57,6 +57,8 @@ export default class SockshopMeshGenerator extends Generator<Record<string, neve
     // Yeoman's own options are accepted, never reported as unknown.
     checkFlags(this._args ?? [], [...ALL_OPTION_NAMES, ...aliases, ...YEOMAN_OPTIONS.map((option) => option.name)]);
     checkValues(this._args ?? [], VALUED_OPTIONS);
+    // `yo` hands the parsed command line over as options, not as arguments: check those too.
+    checkOptionKeys(this.options as Record<string, unknown>, [...ALL_OPTION_NAMES, ...aliases, ...YEOMAN_OPTIONS.map((option) => option.name), DIRECTORY_ARGUMENT.name]);
     ({ raw: this.raw, interactive: this.interactive } = startNew(this.options, this.destinationRoot(), Boolean(process.stdin.isTTY)));
   }
 

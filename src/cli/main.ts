@@ -45,6 +45,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await command.run(args);
   } catch (error) {
+    // Ctrl-C at a prompt: Inquirer's documented ExitPromptError. Exit as a shell expects after SIGINT.
+    if (error instanceof Error && error.name === 'ExitPromptError') {
+      process.stderr.write('sockshop-mesh: cancelled at the prompt (Ctrl-C); nothing was written.\n');
+      return 130;
+    }
     process.stderr.write(`sockshop-mesh: ${describeError(error)}\n`);
     return error instanceof UserError ? 2 : 1;
   }

@@ -4,8 +4,9 @@
  * indifferent to where the objects came from (a plan, a git revision, a kustomize build).
  */
 import { compareObjects, labelObject, sortObjects, type ChangeType, type ObjectChange } from '../diff/compare-objects.js';
-import { dumpYaml, normalizeObject, type KubeObject } from '../render/manifest.js';
-import { diffFields, type FieldChange } from './field-diff.js';
+import { dump } from 'js-yaml';
+import type { KubeObject } from '../render/manifest.js';
+import { compareKeys, diffFields, type FieldChange } from './field-diff.js';
 import { formatUnifiedDiff } from './line-diff.js';
 
 export interface ObjectDiff {
@@ -26,6 +27,14 @@ export interface ObjectDiff {
 
 const ORDER: Record<ChangeType, number> = { added: 0, changed: 1, removed: 2 };
 
+/**
+ * YAML with one key order at every level, whatever order the renderer wrote (the in-process one
+ * keeps the templates' order, kustomize sorts): the line diff then shows only what changed.
+ */
+export function dumpCanonical(object: KubeObject): string {
+  return dump(object, { lineWidth: -1, noRefs: true, sortKeys: compareKeys });
+}
+
 export function describeChange(change: ObjectChange): ObjectDiff {
   const object = (change.after ?? change.before)!;
   const base = {
@@ -37,9 +46,9 @@ export function describeChange(change: ObjectChange): ObjectDiff {
     label: labelObject(object),
   };
   if (change.type !== 'changed') return { ...base, fields: [], yamlDiff: [], object };
-  const before = normalizeObject(change.before!);
-  const after = normalizeObject(change.after!);
-  return { ...base, fields: diffFields(before, after), yamlDiff: formatUnifiedDiff(dumpYaml(before), dumpYaml(after)) };
+  const before = change.before!;
+  const after = change.after!;
+  return { ...base, fields: diffFields(before, after), yamlDiff: formatUnifiedDiff(dumpCanonical(before), dumpCanonical(after)) };
 }
 
 /** Changes as computed by compareObjects, described, in a stable order: added, changed, removed. */

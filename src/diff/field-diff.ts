@@ -17,6 +17,17 @@ export interface FieldChange {
 
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 
+/** Keys every mapping starts with, in this order; every other key follows alphabetically. */
+const FIRST_KEYS = ['apiVersion', 'kind', 'metadata', 'name', 'namespace', 'labels', 'annotations'];
+
+export function compareKeys(a: string, b: string): number {
+  const rank = (key: string) => {
+    const index = FIRST_KEYS.indexOf(key);
+    return index === -1 ? FIRST_KEYS.length : index;
+  };
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 function appendKey(path: string, key: string): string {
   if (PLAIN_KEY.test(key)) return path === '' ? key : `${path}.${key}`;
   return `${path}[${JSON.stringify(key)}]`;
@@ -35,7 +46,7 @@ function namesOf(list: readonly unknown[]): string[] | undefined {
 /** Every leaf of a value as [path, value]; empty objects and lists are leaves of their own. */
 function flatten(value: unknown, path: string, out: [string, unknown][]): void {
   if (isObject(value) && Object.keys(value).length > 0) {
-    for (const [key, item] of Object.entries(value)) flatten(item, appendKey(path, key), out);
+    for (const [key, item] of Object.entries(value).sort(([a], [b]) => compareKeys(a, b))) flatten(item, appendKey(path, key), out);
   } else if (Array.isArray(value) && value.length > 0) {
     const names = namesOf(value);
     value.forEach((item, index) => flatten(item, `${path}[${names ? `name=${names[index]}` : index}]`, out));
@@ -59,7 +70,7 @@ function walk(before: unknown, after: unknown, path: string, out: FieldChange[])
     return;
   }
   if (isObject(before) && isObject(after)) {
-    const keys = [...Object.keys(before), ...Object.keys(after).filter((key) => !(key in before))];
+    const keys = [...Object.keys(before), ...Object.keys(after).filter((key) => !(key in before))].sort(compareKeys);
     for (const key of keys) walk(before[key], after[key], appendKey(path, key), out);
     return;
   }

@@ -46,13 +46,17 @@ export async function refuseUncommitted(dir: string, action: string): Promise<vo
 }
 
 /** The remote to talk to: the one given, else the repository's origin. */
+/** A --remote holding a password or token is refused before anything runs: it would be printed and stored. */
+export function refuseCredentials(given: string | undefined): void {
+  if (given === undefined || !hasCredentials(given)) return;
+  throw new UserError(
+    `--remote ${redactCredentials(given)}: the URL holds credentials, which would be printed and stored in .git/config; nothing was done.`,
+    'Give the URL without them (https://host/org/repo.git) and let git ask a credential helper for them: `git config --global credential.helper store` (or cache, or osxkeychain / manager), or `gh auth setup-git` for GitHub, or use an SSH URL.',
+  );
+}
+
 export async function chooseRemote(dir: string, given: string | undefined, purpose = 'publish to'): Promise<string> {
-  if (given !== undefined && hasCredentials(given)) {
-    throw new UserError(
-      `--remote ${redactCredentials(given)}: the URL holds credentials, which would be printed and stored in .git/config; nothing was done.`,
-      'Give the URL without them (https://host/org/repo.git) and let git ask a credential helper for them: `git config --global credential.helper store` (or cache, or osxkeychain / manager), or `gh auth setup-git` for GitHub, or use an SSH URL.',
-    );
-  }
+  refuseCredentials(given);
   if (given) return given;
   const origin = await readRemoteUrl(dir, ORIGIN);
   if (origin) return origin;

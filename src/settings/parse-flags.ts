@@ -58,3 +58,52 @@ export function checkValues(args: readonly string[], valued: readonly { name: st
   });
   throw new UserError(lines.join('\n'), 'Give the value right after the option; for an explicitly empty value write --name= (e.g. --tenant=).');
 }
+
+/**
+ * What yeoman-environment, yeoman-test and the `yo` CLI put into a generator's options besides the
+ * user's: never reported as unknown.
+ */
+export const ENVIRONMENT_OPTION_KEYS: readonly string[] = [
+  '_',
+  '_meta',
+  'adapter',
+  'askAnswered',
+  'compose',
+  'customInstallTask',
+  'debug',
+  'destinationRoot',
+  'env',
+  'force',
+  'forceInstall',
+  'forwardErrorToEnvironment',
+  'generators',
+  'initialGenerator',
+  'insight',
+  'localConfigOnly',
+  'localOnly',
+  'namespace',
+  'resolved',
+  'sharedData',
+  'sharedFs',
+  'skipCache',
+  'skipChecks',
+  'skipInstall',
+  'skipLocalCache',
+  'skipParseOptions',
+  'version',
+];
+
+const kebab = (key: string) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/**
+ * Options handed to the generator as an object (the `yo` CLI parses the command line itself and
+ * passes `--domian x` as `{ domian: 'x' }`): the ones nobody declared, with the nearest real name.
+ */
+export function checkOptionKeys(options: Record<string, unknown>, known: readonly string[]): void {
+  const unknown = Object.keys(options)
+    .filter((key) => options[key] !== undefined && !known.includes(key) && !known.includes(kebab(key)) && !ENVIRONMENT_OPTION_KEYS.includes(key))
+    .map((key) => ({ flag: `--${kebab(key)}`, suggestion: suggestNearest(kebab(key), known.filter((name) => name.length > 1)) }));
+  if (unknown.length === 0) return;
+  const lines = unknown.map(({ flag, suggestion }) => `unknown option ${flag}${suggestion ? ` (did you mean --${suggestion}?)` : ''}`);
+  throw new UserError(lines.join('\n'), 'Run with --help to see every option and its allowed values.');
+}

@@ -7,7 +7,7 @@ import { ANSWER_OPTIONS, type AnswerName } from './options.js';
 type Given = Partial<Record<AnswerName, unknown>>;
 
 export interface Question {
-  type: 'list' | 'input' | 'confirm';
+  type: 'select' | 'input' | 'confirm';
   name: AnswerName;
   message: string;
   default: string | boolean;
@@ -30,7 +30,7 @@ function flavorOf(current: RawSettings, answers: Given = {}) {
 export function buildQuestions(current: RawSettings): Question[] {
   return ANSWER_OPTIONS.map((option): Question => {
     const question: Question = {
-      type: option.type === 'boolean' ? 'confirm' : option.choices || option.name === 'until' ? 'list' : 'input',
+      type: option.type === 'boolean' ? 'confirm' : option.choices || option.name === 'until' ? 'select' : 'input',
       name: option.name,
       message: option.question,
       default: pickDefault(current[option.name], option.default, option.type),

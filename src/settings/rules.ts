@@ -17,10 +17,13 @@ export function checkDnsLabel(value: string): string | undefined {
 
 export function checkDomain(value: string): string | undefined {
   const rule = 'must be a DNS domain such as apps.example.com: dot-separated labels of lowercase letters, digits and "-"';
-  if (value.length === 0 || value.length > 253) return `${rule}, at most 253 characters`;
+  if (value.length === 0) return rule;
+  if (value.length > 253) return `is ${value.length} characters: a DNS name has at most 253 (and every host derived from it is longer still)`;
   const labels = value.split('.');
   if (labels.length < 2) return `${rule}, with at least two labels`;
-  if (labels.some((label) => label.length > 63 || !DNS_LABEL.test(label))) return rule;
+  const long = labels.find((label) => label.length > 63);
+  if (long) return `has the label "${long}" of ${long.length} characters: a DNS label has at most 63`;
+  if (labels.some((label) => !DNS_LABEL.test(label))) return rule;
   return undefined;
 }
 

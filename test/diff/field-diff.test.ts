@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { diffFields, formatFieldChange } from '../../src/diff/field-diff.js';
 
 describe('diffFields', () => {
-  it('names added, removed and changed leaves by path, quoting keys that are not plain', () => {
+  it('names added, removed and changed leaves by path, quoting keys that are not plain, in one key order', () => {
     const before = { spec: { replicas: 1, template: { metadata: { labels: { app: 'a' } } }, old: true } };
     const after = { spec: { replicas: 2, template: { metadata: { labels: { app: 'a' }, annotations: { 'sidecar.istio.io/inject': 'true' } } } } };
-    expect(diffFields(before, after)).toEqual([
+    // Keys in one order whatever order either side was written in: metadata keys first, then alphabetically.
+    const expected = [
+      { type: 'removed', path: 'spec.old', before: true },
       { type: 'changed', path: 'spec.replicas', before: 1, after: 2 },
       { type: 'added', path: 'spec.template.metadata.annotations["sidecar.istio.io/inject"]', after: 'true' },
-      { type: 'removed', path: 'spec.old', before: true },
-    ]);
+    ];
+    expect(diffFields(before, after)).toEqual(expected);
+    const reversed = (value: unknown): unknown =>
+      value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse().map(([key, item]) => [key, reversed(item)])) : value;
+    expect(diffFields(reversed(before), reversed(after))).toEqual(expected);
   });
 
   it('matches named list items by name, so an insertion does not shift every later item', () => {
@@ -24,9 +29,9 @@ describe('diffFields', () => {
 
   it('falls back to indexes for unnamed items, and treats empty objects and lists as leaves', () => {
     expect(diffFields({ route: [{ w: 100 }] }, { route: [{ w: 80 }, { w: 20 }], extra: {} })).toEqual([
+      { type: 'added', path: 'extra', after: {} },
       { type: 'changed', path: 'route[0].w', before: 100, after: 80 },
       { type: 'added', path: 'route[1].w', after: 20 },
-      { type: 'added', path: 'extra', after: {} },
     ]);
     expect(diffFields({ a: [1] }, { a: [1] })).toEqual([]);
   });

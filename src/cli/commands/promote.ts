@@ -94,6 +94,7 @@ export const promoteCommand: Command = {
     }),
   run: async (args) => {
     const { values, positionals } = parseCommand(spec, args);
+    (await import('../../publish/publish.js')).refuseCredentials(values.remote as string | undefined);
     const { promote } = await import('../../promote/promote.js');
     const { formatChangeSummary } = await import('../../promote/format-promotion.js');
     const result = await promote({

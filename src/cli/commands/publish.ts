@@ -58,6 +58,7 @@ export const publishCommand: Command = {
     }),
   run: async (args) => {
     const { values } = parseCommand(spec, args);
+    (await import('../../publish/publish.js')).refuseCredentials(values.remote as string | undefined);
     const { publishRepository } = await import('../../publish/publish.js');
     const result = await publishRepository({
       dir: (values.dir as string | undefined) ?? process.cwd(),

@@ -68,6 +68,7 @@ export const statusCommand: Command = {
     }),
   run: async (args) => {
     const { values } = parseCommand(spec, args);
+    (await import('../../publish/publish.js')).refuseCredentials(values.remote as string | undefined);
     const { readStatus } = await import('../../promote/status.js');
     const { formatChangeSummary } = await import('../../promote/format-promotion.js');
     const result = await readStatus({
