@@ -82,8 +82,12 @@ describe('validate: the folders the engines sync', () => {
     expect(byName.get(apps)!.violations).toEqual([expect.objectContaining({ file: `${apps}/extra.yaml`, kind: 'Service', name: 'extra', code: 'schema', severity: 'error' })]);
     expect(byName.get(apps)!.violations[0].path).toMatch(/portz/);
     expect(text).toContain(`${apps}/extra.yaml`);
+    // Each bootstrap follows its Application / Kustomizations into the folders they sync, so it names the
+    // broken one too.
+    const bootstraps = selectEngines(settings.gitops).map((engine) => `${BOOTSTRAP_DIR}/${engine}`);
+    for (const name of bootstraps) expect(byName.get(name)!.violations.some((violation) => violation.message.includes('99-missing') || violation.message.includes(platform)), name).toBe(true);
     // Nothing else is blamed: not the stages, not ann, not bob's other folders.
     const blamed = reports.filter((report) => report.violations.length > 0).map((report) => report.stage).sort();
-    expect(blamed).toEqual([ENTRY_DIR, platform, apps].sort());
+    expect(blamed).toEqual([ENTRY_DIR, platform, apps, ...bootstraps].sort());
   });
 });
