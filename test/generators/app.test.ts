@@ -162,8 +162,8 @@ describe('buildQuestions', () => {
 
   it('asks for the flavor, the language and a class, each from its registry and with the rules of the flags', () => {
     const byName = Object.fromEntries(buildQuestions({}).map((question) => [question.name, question]));
-    expect(byName.flavor).toMatchObject({ type: 'list', default: DEFAULT_FLAVOR, choices: FLAVORS.map((flavor) => flavor.id) });
-    expect(byName.lang).toMatchObject({ type: 'list', default: 'en', choices: [...LANGUAGE_IDS] });
+    expect(byName.flavor).toMatchObject({ type: 'select', default: DEFAULT_FLAVOR, choices: FLAVORS.map((flavor) => flavor.id) });
+    expect(byName.lang).toMatchObject({ type: 'select', default: 'en', choices: [...LANGUAGE_IDS] });
     expect(byName.tenants).toMatchObject({ type: 'input', default: '' });
     for (const flavor of FLAVORS) expect(byName.flavor.validate(flavor.id)).toBe(true);
     expect(byName.flavor.validate('kuma')).toBe(`flavor must be one of ${FLAVORS.map((flavor) => flavor.id).join(', ')} (for example: istio)`);
