@@ -122,6 +122,10 @@ export const ISTIO: Flavor = {
     pins: {
       istioVersion: { value: 'v1.30.3', source: 'https://github.com/istio-ecosystem/sail-operator/blob/1.30.3/chart/crds/sailoperator.io_istios.yaml' },
       sailChart: { value: '1.30.3', source: 'https://github.com/istio-ecosystem/sail-operator/releases/tag/1.30.3' },
+      // The laptop path of the generated README: a kind cluster, then Argo CD or Flux at these exact releases.
+      kind: { value: 'v0.32.0', source: 'https://github.com/kubernetes-sigs/kind/blob/main/README.md (go install sigs.k8s.io/kind@v0.32.0)' },
+      argocd: { value: 'v3.5.0', source: 'https://github.com/argoproj/argo-cd/releases/tag/v3.5.0 (../shared/reference/gitops.md: tagPrefix arrived in v3.5.0)' },
+      flux: { value: '2.9.2', source: 'https://github.com/fluxcd/flux2/releases/tag/v2.9.2' },
     },
   },
   platform: { kind: 'kubernetes', cli: 'kubectl', argocdNamespace: ARGOCD_NAMESPACE, fluxNamespace: FLUX_NAMESPACE },
