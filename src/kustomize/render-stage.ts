@@ -3,10 +3,13 @@
  * `fallback`) by the real kustomize; the result says which did the work and why. A git revision
  * is written to a temporary folder for the real kustomize.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, posix } from 'node:path';
+import { dump, load } from 'js-yaml';
 import { UnsupportedKustomizationError } from './errors.js';
+import { parseDocuments, isMap } from './parse-documents.js';
+import { KUSTOMIZATION_FILE_NAMES } from './read-kustomization.js';
 import { renderWithKustomizeBinary, type FindKustomizeOptions, type KustomizeTool } from './kustomize-binary.js';
 import { renderKustomization, type RenderCache, type RenderedObject } from './render-kustomization.js';
 import { createWorkingTreeReader, resolveRepoPath, type RepoReader, type WorkingTreeReader } from './repo-reader.js';
@@ -48,14 +51,69 @@ export function copyReaderTree(reader: RepoReader, target: string, dir = ''): vo
   }
 }
 
-async function renderCopy(reader: RepoReader, dir: string, options: RenderStageOptions) {
+/** The annotation kustomize writes with `buildMetadata: [originAnnotations]`: the file an object came from. */
+const ORIGIN = 'config.kubernetes.io/origin';
+
+/**
+ * Builds `dir` with the real kustomize on a temporary copy of the tree whose kustomization asks for
+ * origin annotations, so each object still names the file it comes from (and the line of its document
+ * there), as the in-process renderer does: findings and layer checks then point at the user's source,
+ * not at kustomize's output. The annotation is removed again; the user's files are never touched.
+ */
+async function renderWithOrigins(reader: RepoReader, dir: string, options: RenderStageOptions) {
   const root = mkdtempSync(join(tmpdir(), 'sockshop-mesh-kustomize-'));
   try {
-    copyReaderTree(reader, root);
-    return await renderWithKustomizeBinary(join(root, dir), options.kustomize);
+    if (isWorkingTree(reader)) cpSync(reader.root, root, { recursive: true, filter: (source) => basename(source) !== '.git' });
+    else copyReaderTree(reader, root);
+    const name = KUSTOMIZATION_FILE_NAMES.find((candidate) => reader.readFile(dir ? `${dir}/${candidate}` : candidate) !== undefined);
+    if (name) {
+      const file = join(root, dir, name);
+      const kustomization = load(readFileSync(file, 'utf8'));
+      if (isMap(kustomization)) {
+        const metadata = Array.isArray(kustomization.buildMetadata) ? kustomization.buildMetadata : [];
+        if (!metadata.includes('originAnnotations')) kustomization.buildMetadata = [...metadata, 'originAnnotations'];
+        writeFileSync(file, dump(kustomization, { lineWidth: -1 }));
+      }
+    }
+    const built = await renderWithKustomizeBinary(join(root, dir), options.kustomize);
+    return { tool: built.tool, objects: built.objects.map((rendered) => attributeOrigin(reader, dir, rendered)) };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** The object as if rendered in-process: its source file and document line from the origin annotation, the annotation gone. */
+function attributeOrigin(reader: RepoReader, dir: string, rendered: RenderedObject): RenderedObject {
+  const annotations = rendered.object.metadata?.annotations as Record<string, string> | undefined;
+  const origin = annotations?.[ORIGIN];
+  if (!annotations || typeof origin !== 'string') return rendered;
+  delete annotations[ORIGIN];
+  if (Object.keys(annotations).length === 0) delete (rendered.object.metadata as { annotations?: unknown }).annotations;
+  let parsed: unknown;
+  try {
+    parsed = load(origin);
+  } catch {
+    return rendered;
+  }
+  if (!isMap(parsed)) return rendered;
+  // A generated object (configMapGenerator, …) names the kustomization that configured it.
+  const relative = typeof parsed.path === 'string' ? parsed.path : isMap(parsed.configuredIn) && typeof parsed.configuredIn.path === 'string' ? parsed.configuredIn.path : undefined;
+  if (relative === undefined || typeof parsed.repo === 'string') return rendered;
+  const file = posix.normalize(posix.join(dir, relative));
+  if (file.startsWith('../')) return rendered;
+  const { kind, metadata } = rendered.object;
+  const text = reader.readFile(file);
+  let index = 0;
+  let line = 1;
+  if (text !== undefined) {
+    try {
+      const document = parseDocuments(text, file).find(({ value }) => isMap(value) && value.kind === kind && isMap(value.metadata) && value.metadata.name === metadata?.name);
+      if (document) ({ index, line } = document);
+    } catch {
+      // A file kustomize read but we cannot parse: the file name alone still says where to look.
+    }
+  }
+  return { ...rendered, file, index, line };
 }
 
 /** Renders `dir` (repository-relative) of a folder on disk (`source` a path) or of any reader. */
@@ -66,9 +124,8 @@ export async function renderStage(source: RepoReader | string, dir: string, opti
     return { renderer: 'in-process', objects: renderKustomization(reader, folder, options.cache).objects };
   } catch (error) {
     if (!(error instanceof UnsupportedKustomizationError) || !options.fallback || (!isWorkingTree(reader) && !reader.list)) throw error;
-    const built = isWorkingTree(reader)
-      ? await renderWithKustomizeBinary(join(reader.root, folder), options.kustomize)
-      : await renderCopy(reader, folder, options);
+    if (!isWorkingTree(reader) && !reader.list) throw error;
+    const built = await renderWithOrigins(reader, folder, options);
     return { renderer: built.tool, objects: built.objects, fallbackReason: error.message };
   }
 }

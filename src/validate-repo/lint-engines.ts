@@ -7,6 +7,7 @@
  * participant's GitOps objects must stay inside that participant's fence (src/lint/tenancy.ts).
  * Findings name the file the object comes from, never a generated intermediate.
  */
+import { UnsupportedKustomizationError } from '../kustomize/errors.js';
 import { basename } from 'node:path';
 import type { Flavor, Layer } from '../flavors/types.js';
 import { renderKustomization, type RenderCache, type RenderedObject, type RepoReader } from '../kustomize/index.js';
@@ -152,7 +153,15 @@ export function describeParticipantScope(reader: RepoReader, flavor: Flavor, par
  * The lint of one engine's bootstrap (its objects as rendered from `bootstrap/<engine>`): the
  * folders its GitOps objects point at, what those apply, and each participant's fence.
  */
-export function lintBootstrap(reader: RepoReader, flavor: Flavor, engine: GitOpsEngine, bootstrap: readonly RenderedObject[], cache: RenderCache): Violation[] {
+export function lintBootstrap(
+  reader: RepoReader,
+  flavor: Flavor,
+  engine: GitOpsEngine,
+  bootstrap: readonly RenderedObject[],
+  cache: RenderCache,
+  /** Folders already built by a real kustomize (what the in-process renderer does not support), by path. */
+  builtElsewhere: ReadonlyMap<string, readonly RenderedObject[]> = new Map(),
+): Violation[] {
   const violations: Violation[] = [];
   const at = (entry: RenderedObject, path: string, message: string, code: string): Violation => ({
     file: entry.file,
@@ -183,6 +192,13 @@ export function lintBootstrap(reader: RepoReader, flavor: Flavor, engine: GitOps
     try {
       objects = render(reader, dir, cache);
     } catch (error) {
+      const built = error instanceof UnsupportedKustomizationError ? builtElsewhere.get(dir) : undefined;
+      if (built) {
+        objects = [...built];
+        const owner = ownerOf(entry);
+        units.set(owner, [...(units.get(owner) ?? []), { layer: engine === 'flux' ? findPathLayer(flavor, dir) : undefined, objects }]);
+        continue;
+      }
       const reason = error instanceof Error ? error.message : String(error);
       violations.push(at(entry, sync.field, `points at ${sync.path}, which does not render: ${reason}`, 'render'));
       continue;

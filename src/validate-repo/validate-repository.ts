@@ -105,7 +105,7 @@ async function lintStage(reader: RepoReader, target: Target, objects: readonly R
   return [...schemaFindings, ...linted.violations];
 }
 
-async function validateTarget(reader: RepoReader, target: Target, rendered: Rendered, store: SchemaStore, profile: RepositoryProfile, options: ValidateRepositoryOptions, cache: RenderCache): Promise<StageReport> {
+async function validateTarget(reader: RepoReader, target: Target, rendered: Rendered, store: SchemaStore, profile: RepositoryProfile, options: ValidateRepositoryOptions, cache: RenderCache, builtElsewhere: ReadonlyMap<string, readonly RenderedObject[]>): Promise<StageReport> {
   if ('failure' in rendered) return { stage: target.name, objects: 0, violations: [rendered.failure] };
   const { objects } = rendered;
   // A violation in a field a patch wrote names the patch too: the typo may be there.
@@ -124,7 +124,7 @@ async function validateTarget(reader: RepoReader, target: Target, rendered: Rend
   if (target.stage) violations.push(...(await lintStage(reader, target, objects, store, profile, options, cache)));
   else {
     const engine = GITOPS_ENGINES.find((candidate) => target.dir === bootstrapDir(candidate));
-    if (engine) violations.push(...lintBootstrap(reader, profile.flavor, engine, objects, cache));
+    if (engine) violations.push(...lintBootstrap(reader, profile.flavor, engine, objects, cache, builtElsewhere));
   }
   return { stage: target.name, renderer: rendered.renderer, objects: objects.length, violations, ...(skipped.length > 0 ? { skipped } : {}) };
 }
@@ -145,7 +145,13 @@ export async function validateRepository(reader: RepoReader, options: ValidateRe
   }
   const store = await options.resolveStore([...kinds.values()]);
   const reports: StageReport[] = [];
-  for (const [index, target] of targets.entries()) reports.push(await validateTarget(reader, target, rendered[index], store, profile, options, cache));
+  // What a real kustomize built (an overlay with fields the in-process renderer lacks), for the bootstraps that point at it.
+  const builtElsewhere = new Map<string, readonly RenderedObject[]>();
+  for (const [index, target] of targets.entries()) {
+    const result = rendered[index];
+    if (!('failure' in result) && result.renderer !== 'in-process') builtElsewhere.set(target.dir, result.objects);
+  }
+  for (const [index, target] of targets.entries()) reports.push(await validateTarget(reader, target, rendered[index], store, profile, options, cache, builtElsewhere));
   // What a bootstrap points at is the newest stage: a finding its stage report has already is not repeated.
   const reported = new Set(reports.filter((_report, index) => targets[index].stage).flatMap((report) => report.violations.map(formatViolationKey)));
   return reports.map((report, index) => (targets[index].stage ? report : { ...report, violations: report.violations.filter((violation) => !reported.has(formatViolationKey(violation))) }));
