@@ -55,8 +55,11 @@ export const GENERATOR_OPTIONS: readonly DeclaredOption[] = [
   })),
 ];
 
-/** yeoman-generator's marker for "boolean not given" (deleted after parsing). */
-const EMPTY = '@@_YEOMAN_EMPTY_MARKER_@@';
+/**
+ * Our own sentinel for "boolean not given" (minimist would otherwise say false): an option not given
+ * is absent, as the generator sees it. A fresh object, so no text a user types can equal it.
+ */
+const NOT_GIVEN: unknown = Object.freeze({});
 
 export function parseNewArgs(args: readonly string[]): NewOptions {
   const declared = new Map([...YEOMAN_OPTIONS, ...GENERATOR_OPTIONS].map((option) => [option.name, option]));
@@ -67,7 +70,7 @@ export function parseNewArgs(args: readonly string[]): NewOptions {
   for (const option of declared.values()) {
     if (option.type === 'boolean') {
       booleans.push(option.name);
-      defaults[option.name] = option.default ?? EMPTY;
+      defaults[option.name] = option.default ?? NOT_GIVEN;
     } else {
       strings.push(option.name);
     }
@@ -75,7 +78,7 @@ export function parseNewArgs(args: readonly string[]): NewOptions {
   }
   const parsed: Record<string, unknown> & { _: (string | number)[] } = minimist([...args], { boolean: booleans, string: strings, alias, default: defaults });
   for (const [name, value] of Object.entries(parsed)) {
-    if (value === EMPTY) delete parsed[name];
+    if (value === NOT_GIVEN) delete parsed[name];
     else if (value !== undefined && declared.has(name)) parsed[name] = declared.get(name)!.type === 'boolean' ? Boolean(value) : String(value);
   }
   if (parsed._.length > 0) parsed[DIRECTORY_ARGUMENT.name] = String(parsed._[0]);
