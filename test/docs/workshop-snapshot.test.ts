@@ -10,14 +10,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepository } from '../../src/history/create-repository.js';
 import { checkSettings } from '../../src/settings/check-settings.js';
-import { DEFAULT_FLAVOR, getFlavor } from '../../src/flavors/registry.js';
+import { FLAVORS, getFlavor } from '../../src/flavors/registry.js';
 import { LANGUAGES } from '../../src/languages/registry.js';
 import { formatTag, stageDir } from '../../src/layout/layout.js';
 import { git, readTree } from '../helpers/git.js';
 
-const flavor = getFlavor(DEFAULT_FLAVOR);
 
-describe.each(LANGUAGES.map((language) => ({ lang: language.id })))('a $lang workshop', ({ lang }) => {
+describe.each(FLAVORS.flatMap((each) => LANGUAGES.map((language) => ({ id: each.id, lang: language.id }))))('a $id workshop in $lang', ({ id, lang }) => {
+  const flavor = getFlavor(id);
   // One repository for the whole suite (the tests only read it), removed at the end.
   let root = '';
   let repo = '';
