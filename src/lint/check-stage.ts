@@ -12,6 +12,7 @@ import type { KubeObject } from '../render/manifest.js';
 import type { GitOpsEngine } from '../settings/settings.js';
 import type { Violation } from '../validate/types.js';
 import { checkInjection } from './injection.js';
+import { objectViolation } from './object-violation.js';
 import { findService, listPodTemplates, matchesSelector, parseServiceHost, readPath } from './references.js';
 
 export interface StageObjects {
@@ -35,19 +36,7 @@ export function checkStage(input: StageObjects): Violation[] {
   const located = order.flatMap((layer) => (input.layers[layer] ?? []).map((object) => ({ layer, object })));
   const objects = located.map(({ object }) => object);
   const violations: Violation[] = [];
-  const report = (object: KubeObject, code: string, path: string, message: string) =>
-    violations.push({
-      file: '',
-      ...input.sourceOf?.(object),
-      apiVersion: object.apiVersion,
-      kind: object.kind,
-      name: object.metadata.name,
-      ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}),
-      path,
-      message,
-      severity: 'error',
-      code,
-    });
+  const report = (object: KubeObject, code: string, path: string, message: string) => violations.push(objectViolation(object, input.sourceOf?.(object) ?? { file: '' }, path, message, code));
   const wave = (object: KubeObject) => Number(object.metadata.annotations?.[SYNC_WAVE] ?? 0);
   const argocd = input.engines.includes('argocd');
 

@@ -9,6 +9,7 @@
  */
 import type { KubeObject } from '../render/manifest.js';
 import type { Violation } from '../validate/types.js';
+import { objectViolation } from './object-violation.js';
 import { readPath } from './references.js';
 
 export interface ParticipantScope {
@@ -43,19 +44,7 @@ export function checkTenancy(objects: readonly SourcedKubeObject[], scope: Parti
   const violations: Violation[] = [];
   const own = new Set(scope.namespaces);
   const allowed = scope.namespaces.join(', ');
-  const report = ({ object, file, line }: SourcedKubeObject, path: string, message: string) =>
-    violations.push({
-      file,
-      ...(line ? { line } : {}),
-      apiVersion: object.apiVersion,
-      kind: object.kind,
-      name: object.metadata.name,
-      ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}),
-      path,
-      message,
-      severity: 'error',
-      code: 'tenancy',
-    });
+  const report = ({ object, file, line }: SourcedKubeObject, path: string, message: string) => violations.push(objectViolation(object, { file, line }, path, message, 'tenancy'));
   const checkNamespace = (entry: SourcedKubeObject, path: string, namespace: unknown) => {
     if (namespace === undefined || (typeof namespace === 'string' && own.has(namespace))) return;
     report(entry, path, `names namespace ${JSON.stringify(namespace)}, which is not participant ${scope.participant}'s: only ${allowed}`);

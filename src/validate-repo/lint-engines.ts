@@ -15,6 +15,7 @@ import { findKustomizationFile } from '../kustomize/render-kustomization.js';
 import { deriveParticipantNames } from '../layout/names.js';
 import { BOOTSTRAP_DIR, layerDir, parseStageId, PARTICIPANTS_BOOTSTRAP_DIR, STAGES_DIR, tenantDir } from '../layout/layout.js';
 import { checkStage } from '../lint/check-stage.js';
+import { objectViolation } from '../lint/object-violation.js';
 import { readPath } from '../lint/references.js';
 import { checkTenancy, type ParticipantScope } from '../lint/tenancy.js';
 import type { KubeObject } from '../render/manifest.js';
@@ -163,18 +164,7 @@ export function lintBootstrap(
   builtElsewhere: ReadonlyMap<string, readonly RenderedObject[]> = new Map(),
 ): Violation[] {
   const violations: Violation[] = [];
-  const at = (entry: RenderedObject, path: string, message: string, code: string): Violation => ({
-    file: entry.file,
-    ...(entry.line ? { line: entry.line } : {}),
-    apiVersion: entry.object.apiVersion,
-    kind: entry.object.kind,
-    name: entry.object.metadata.name,
-    ...(entry.object.metadata.namespace ? { namespace: entry.object.metadata.namespace } : {}),
-    path,
-    message,
-    severity: 'error',
-    code,
-  });
+  const at = (entry: RenderedObject, path: string, message: string, code: string): Violation => objectViolation(entry.object, entry, path, message, code);
   const participants = listBootstrapParticipants(reader, engine);
   const ownerOf = (entry: RenderedObject) => participants.find((participant) => entry.file === `${BOOTSTRAP_DIR}/${engine}/${PARTICIPANTS_BOOTSTRAP_DIR}/${participant}.yaml`);
 

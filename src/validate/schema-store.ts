@@ -99,16 +99,14 @@ export function createSchemaStore(options: SchemaStoreOptions = {}): SchemaStore
 
 const bundledStores = new Map<SchemaSetId | undefined, SchemaStore>();
 
-/** One store over the bundled schemas (of one set, or the shared ones only), shared by every caller in the process. */
+/**
+ * One store over the bundled schemas, shared by every caller in the process: a set's (its folder, then
+ * the shared one) or, without a set, the shared schemas only (Kubernetes and every kind no set owns).
+ */
 export function getSchemaStore(set?: SchemaSetId): SchemaStore {
   let store = bundledStores.get(set);
   if (!store) bundledStores.set(set, (store = createSchemaStore({ set })));
   return store;
-}
-
-/** The bundled shared schemas only: Kubernetes and every kind no schema set owns. */
-export function getDefaultSchemaStore(): SchemaStore {
-  return getSchemaStore();
 }
 
 function createAjv(): Ajv {

@@ -5,7 +5,7 @@
  */
 import type { ValidateFunction } from 'ajv';
 import { formatSuggestion } from './describe-error.js';
-import { getDefaultSchemaStore, type SchemaStore } from './schema-store.js';
+import { getSchemaStore, type SchemaStore } from './schema-store.js';
 import { simplifyErrors } from './simplify-errors.js';
 import type { Severity, SourcedObject, Violation } from './types.js';
 
@@ -19,7 +19,7 @@ export interface ValidateOptions {
 type ObjectFields = Pick<Violation, 'file' | 'index' | 'line' | 'kind' | 'name' | 'namespace' | 'apiVersion'>;
 
 export function validateObjects(objects: readonly SourcedObject[], options: ValidateOptions = {}): Violation[] {
-  const store = options.store ?? getDefaultSchemaStore();
+  const store = options.store ?? getSchemaStore();
   return objects.flatMap((object) => validateObject(object, store, options.missingSchemaSeverity ?? 'error'));
 }
 

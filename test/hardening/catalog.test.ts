@@ -5,13 +5,13 @@
  * content hashes is the same before and after).
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ANSWER_OPTIONS, FLAG_OPTIONS, VALUED_OPTIONS } from '../../src/settings/options.js';
-import { listTree, runCli, STACK_LINE } from './support.js';
+import { freshDir, listTree, runCli, STACK_LINE } from './support.js';
 
 const TOKEN = 'hunter2-SECRET-token';
 
@@ -40,19 +40,6 @@ function check({ args, prepare, env, code, says }: Case, cwd: string): void {
   expect(run.stdout + run.stderr).not.toContain(TOKEN);
   expect(listTree(cwd)).toEqual(before);
 }
-
-const made: string[] = [];
-function freshDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sockshop-mesh-hardening-'));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) {
-    chmodSync(dir, 0o755);
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
 
 // ---------------------------------------------------------------------------------------------
 // new: values

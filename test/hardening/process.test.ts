@@ -4,23 +4,14 @@
  * colour, and the Yeoman path's own option checks.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ANSWER_OPTIONS } from '../../src/settings/options.js';
-import { BIN, COLOUR_CODE, listTree, ROOT, runCli, STACK_LINE } from './support.js';
-
-const made: string[] = [];
-function freshDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sockshop-mesh-hardening-'));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+import { VIA_YEOMAN } from '../helpers/yeoman-path.js';
+import { BIN, COLOUR_CODE, freshDir, listTree, ROOT, runCli, STACK_LINE } from './support.js';
 
 const stagingOf = (cwd: string) => readdirSync(cwd).filter((name) => name.startsWith('.ws.sockshop-mesh-'));
 
@@ -183,15 +174,6 @@ describe('a CLI like any other', () => {
 
 describe('the Yeoman path checks options as the bin does', () => {
   // The generator through yeoman-environment, as `yo sockshop-mesh` and the prompting path run it.
-  const viaYeoman = `
-const { runNewWithYeoman } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/src/cli/commands/new.js')).href)});
-const { describeError, UserError } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/src/errors.js')).href)});
-try {
-  process.exitCode = await runNewWithYeoman(process.argv.slice(1));
-} catch (error) {
-  process.stderr.write('sockshop-mesh: ' + describeError(error) + '\\n');
-  process.exitCode = error instanceof UserError ? 2 : 1;
-}`;
   const cases = [
     { args: ['ws', '--domian', 'apps.x.example.com'], says: 'unknown option --domian (did you mean --domain?)' },
     { args: ['ws', '--tenant'], says: '--tenant needs a value' },
@@ -225,7 +207,7 @@ try {
   for (const { args, says } of cases) {
     it(`refuses ${args.slice(1).join(' ')}`, () => {
       const cwd = freshDir();
-      const run = spawnSync(process.execPath, ['--input-type=module', '-e', viaYeoman, '--', ...args], { cwd, encoding: 'utf8' });
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', VIA_YEOMAN, '--', ...args], { cwd, encoding: 'utf8' });
       expect(run.status, run.stderr).toBe(2);
       expect(run.stderr).toContain(says);
       expect(run.stderr).not.toMatch(STACK_LINE);

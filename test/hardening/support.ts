@@ -4,8 +4,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 
 export const ROOT = process.cwd();
 export const BIN = join(ROOT, 'dist/src/cli/main.js');
@@ -50,3 +52,19 @@ export const STACK_LINE = /^\s+at .+\(?.+:\d+:\d+\)?$/m;
 
 // eslint-disable-next-line no-control-regex
 export const COLOUR_CODE = /\u001B\[\d+(;\d+)*m/;
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) {
+    // A case may have left its folder read-only.
+    chmodSync(dir, 0o755);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** A fresh temporary folder kept until the file's tests are done (a beforeAll may share one), then removed. */
+export function freshDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sockshop-mesh-hardening-'));
+  made.push(dir);
+  return dir;
+}

@@ -6,26 +6,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { git } from '../helpers/git.js';
+import { VIA_YEOMAN } from '../helpers/yeoman-path.js';
 import { makeTempDir } from '../helpers/temp.js';
 
 const ROOT = process.cwd();
 const BIN = join(ROOT, 'dist/src/cli/main.js');
 const DENY_YEOMAN = join(ROOT, 'test/fixtures/deny-yeoman.mjs');
-const distUrl = (path: string) => JSON.stringify(pathToFileURL(join(ROOT, 'dist/src', path)).href);
-// The Yeoman path, wrapped as the bin wraps every command (src/cli/main.ts): its flags check has passed.
-const VIA_YEOMAN = `
-const { runNewWithYeoman } = await import(${distUrl('cli/commands/new.js')});
-const { describeError, UserError } = await import(${distUrl('errors.js')});
-try {
-  process.exitCode = await runNewWithYeoman(process.argv.slice(1));
-} catch (error) {
-  process.stderr.write('sockshop-mesh: ' + describeError(error) + '\\n');
-  process.exitCode = error instanceof UserError ? 2 : 1;
-}`;
-
 type Path = 'direct' | 'yeoman';
 interface Run {
   code: number | null;

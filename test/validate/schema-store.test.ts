@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createSchemaStore, getDefaultSchemaStore, getSchemaStore, locateBundledSchemaDir, readSchemaFolder, schemaSetDir } from '../../src/validate/index.js';
+import { createSchemaStore, getSchemaStore, locateBundledSchemaDir, readSchemaFolder, schemaSetDir } from '../../src/validate/index.js';
 
 const PACKAGE_ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -36,7 +36,7 @@ describe('createSchemaStore', () => {
     expect(istio.findSchema('maistra.io/v2', 'ServiceMeshControlPlane').status).toBe('missing');
     // Both still read the shared schemas, and the shared store alone has no Istio API at all.
     for (const store of [maistra, istio]) expect(store.findSchema('route.openshift.io/v1', 'Route').status).toBe('found');
-    expect(getDefaultSchemaStore().findSchema('networking.istio.io/v1beta1', 'VirtualService').status).toBe('missing');
+    expect(getSchemaStore().findSchema('networking.istio.io/v1beta1', 'VirtualService').status).toBe('missing');
     expect(istio.location).toContain(schemaSetDir('istio-1.30'));
     expect(istio.listKinds()).toContainEqual({ apiVersion: 'sailoperator.io/v1', kind: 'IstioCNI', file: 'sailoperator.io/istiocni_v1.json' });
     expect(istio.listKinds()).toContainEqual({ apiVersion: 'route.openshift.io/v1', kind: 'Route', file: 'route.openshift.io/route_v1.json' });
@@ -48,14 +48,14 @@ describe('createSchemaStore', () => {
     expect(first.status === 'found' && second.status === 'found' && first.validate === second.validate).toBe(true);
   });
   it('reports what it tried when there is no schema', () => {
-    expect(getDefaultSchemaStore().findSchema('example.com/v1', 'Widget')).toEqual({ status: 'missing', tried: ['widget-example-v1.json', 'example.com/widget_v1.json'] });
+    expect(getSchemaStore().findSchema('example.com/v1', 'Widget')).toEqual({ status: 'missing', tried: ['widget-example-v1.json', 'example.com/widget_v1.json'] });
   });
   it('does not look up names that cannot be apiVersions or kinds', () => {
-    expect(getDefaultSchemaStore().findSchema('../../x/v1', 'Service')).toEqual({ status: 'missing', tried: [] });
-    expect(getDefaultSchemaStore().findSchema('v1', 'Service/../../x')).toEqual({ status: 'missing', tried: [] });
+    expect(getSchemaStore().findSchema('../../x/v1', 'Service')).toEqual({ status: 'missing', tried: [] });
+    expect(getSchemaStore().findSchema('v1', 'Service/../../x')).toEqual({ status: 'missing', tried: [] });
   });
   it('lists the kinds of index.json', () => {
-    const kinds = getDefaultSchemaStore().listKinds();
+    const kinds = getSchemaStore().listKinds();
     expect(kinds).toContainEqual({ apiVersion: 'route.openshift.io/v1', kind: 'Route', file: 'route.openshift.io/route_v1.json' });
   });
   it('reads schemas from any reader, and skips a file pinned to another kind like kubeconform does', () => {
